@@ -1,0 +1,3 @@
+from negotiations_cli.cli import main
+
+main()
