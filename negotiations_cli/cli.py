@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 
 from . import __version__, query, render
+from .catalog import Catalog, build_catalog
 from .corpus import Corpus, bundled_corpus_path, load_corpus
 from .dates import Period, parse_user_date
 from .errors import NegError, NotFound
@@ -23,8 +24,34 @@ ARTICLE_COLUMNS = (
     render.Column("id", "id"),
     render.Column("date", "date"),
     render.Column("paragraph_count", "¶", justify="right"),
-    render.Column("title", "title", max_width=60),
+    render.Column("title", "title", max_width=50),
+    render.Column("people", "people", max_width=30),
+    render.Column("venues", "venues", max_width=20),
 )
+STATEMENT_COLUMNS = (
+    render.Column("date", "date"),
+    render.Column("speaker", "speaker", max_width=22),
+    render.Column("kind", "kind"),
+    render.Column("cue", "cue"),
+    render.Column("text", "text", max_width=70),
+    render.Column("where", "article ¶"),
+)
+PEOPLE_COLUMNS = (
+    render.Column("name", "name"),
+    render.Column("aliases", "aliases", max_width=24),
+    render.Column("country", "country"),
+    render.Column("role_list", "roles", max_width=40),
+    render.Column("article_count", "articles", justify="right"),
+    render.Column("mentions", "mentions", justify="right"),
+    render.Column("statements", "statements", justify="right"),
+)
+VENUE_COLUMNS = (
+    render.Column("name", "venue"),
+    render.Column("spellings", "spellings", max_width=24),
+    render.Column("article_count", "articles", justify="right"),
+    render.Column("event_dates", "events (dates)", max_width=50),
+)
+SCHEMA_VERSION = 1
 
 EXIT_PARTIAL = 3  # results were produced, but some input files or records were skipped
 
@@ -56,6 +83,10 @@ class State:
         if not corpus.articles:
             raise NegError(f"no readable articles in {corpus.root}")
         return corpus
+
+    @functools.cached_property
+    def catalog(self) -> Catalog:
+        return build_catalog(self.corpus)
 
     @property
     def partial(self) -> bool:
@@ -186,7 +217,9 @@ def articles(
         neg articles --since 03/10/2025 -f csv -o articles.csv
     """
     found = query.articles(state.corpus, since=since, until=until)
-    emit([a.to_summary() for a in found], fmt, output, ARTICLE_COLUMNS, "articles")
+    catalog = state.catalog
+    rows = [a.to_summary(catalog.article_people[a.id], catalog.article_venues[a.id]) for a in found]
+    emit(rows, fmt, output, ARTICLE_COLUMNS, "articles")
 
 
 @cli.command()
@@ -203,8 +236,174 @@ def show(state: State, article_id: str, fmt: str, output: Path | None) -> None:
         neg show 002 -f json | jq -r '.paragraphs[]'
     """
     found = query.find_article(state.corpus, article_id)
+    doc = found.to_dict()
+    if fmt == "table":
+        doc["people"] = state.catalog.article_people[found.id]
+        doc["venues"] = state.catalog.article_venues[found.id]
     with opened(output, fmt) as out:
-        render.article(found.to_dict(), fmt, out)
+        render.article(doc, fmt, out)
+
+
+def statement_filters(func: F) -> F:
+    """The filters `statements` and `export` share."""
+    options = [
+        click.option(
+            "--contains",
+            metavar="TEXT",
+            help="Only statements whose text contains TEXT (accents optional).",
+        ),
+        click.option("--article", "article_id", metavar="ID", help="Only this article."),
+        click.option(
+            "--kind",
+            type=click.Choice(["direct", "indirect", "mixed"]),
+            help="direct (in quotation marks), indirect (reported) or mixed.",
+        ),
+        click.option(
+            "--venue",
+            metavar="PLACE",
+            help="Only statements that name this venue, any spelling: Moskva, Geneva.",
+        ),
+    ]
+    for option in options:
+        func = option(func)
+    func = date_range_options(func)
+    return click.option(
+        "--speaker",
+        metavar="NAME",
+        help="Who said it: any name, alias or spelling (peskov, Peskof, Pê-xcốp).",
+    )(func)
+
+
+def _filter(
+    speaker: str | None,
+    since: Period | None,
+    until: Period | None,
+    venue: str | None,
+    kind: str | None,
+    article_id: str | None,
+    contains: str | None,
+) -> query.StatementFilter:
+    return query.StatementFilter(speaker, since, until, venue, kind, article_id, contains)
+
+
+@cli.command()
+@statement_filters
+@output_options
+@click.pass_obj
+def statements(
+    state: State,
+    speaker: str | None,
+    since: Period | None,
+    until: Period | None,
+    venue: str | None,
+    kind: str | None,
+    article_id: str | None,
+    contains: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """List who said what, oldest first.
+
+    A date range keeps a statement whose date, at its own precision (a day, a month),
+    overlaps the range.
+
+    \b
+        neg statements --speaker peskov
+        neg statements --since 2025-10-01 --until 2025-10-31 -f json
+        neg statements --venue Istanbul --kind direct
+        neg statements --speaker Pê-xcốp -f csv -o peskov.csv
+    """
+    where = _filter(speaker, since, until, venue, kind, article_id, contains)
+    found = query.statements(state.catalog, where)
+    rows = [s.to_dict() | {"where": f"{s.article} ¶{s.paragraph}"} for s in found]
+    if fmt != "table":
+        rows = [s.to_dict() for s in found]
+    emit(rows, fmt, output, STATEMENT_COLUMNS, "statements")
+
+
+@cli.command()
+@click.option("--speaker", metavar="NAME", help="Only this person (any spelling).")
+@output_options
+@click.pass_obj
+def people(state: State, speaker: str | None, fmt: str, output: Path | None) -> None:
+    """List the people the articles mention: name, aliases, roles, counts.
+
+    \b
+        neg people
+        neg people --speaker zelenskyy -f json | jq '.[0].roles'
+    """
+    found = query.people(state.catalog, speaker)
+    rows = [p.to_dict() for p in found]
+    if fmt == "table":
+        rows = [
+            r
+            | {
+                "role_list": sorted({x["role"] for x in r["roles"]}),
+                "article_count": len(r["articles"]),
+            }
+            for r in rows
+        ]
+    emit(rows, fmt, output, PEOPLE_COLUMNS, "people")
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+def venues(state: State, fmt: str, output: Path | None) -> None:
+    """List the venues of talks and meetings, with the dates the articles give.
+
+    \b
+        neg venues
+        neg venues -f json | jq '.[] | {name, events: [.events[].date]}'
+    """
+    rows = [v.to_dict() for v in query.venues(state.catalog)]
+    if fmt == "table":
+        rows = [
+            r
+            | {
+                "article_count": len(r["articles"]),
+                "event_dates": sorted({e["date"] for e in r["events"] if e["date"]}),
+            }
+            for r in rows
+        ]
+    emit(rows, fmt, output, VENUE_COLUMNS, "venues")
+
+
+@cli.command()
+@statement_filters
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to FILE instead of standard output.",
+)
+@click.pass_obj
+def export(
+    state: State,
+    speaker: str | None,
+    since: Period | None,
+    until: Period | None,
+    venue: str | None,
+    kind: str | None,
+    article_id: str | None,
+    contains: str | None,
+    output: Path | None,
+) -> None:
+    """Export one JSON document: articles, people, venues and statements.
+
+    Without filters, everything; with filters, the statements they select and the
+    articles, people and venues those statements refer to.
+
+    \b
+        neg export -o corpus.json
+        neg export --speaker peskov --since 2025-09 -o peskov.json
+    """
+    where = _filter(speaker, since, until, venue, kind, article_id, contains)
+    doc = query.export(state.catalog, where)
+    with opened(output, "json") as out:
+        render.document({"schema_version": SCHEMA_VERSION, **doc}, out)
+    if not doc["statements"] and not where.empty:
+        raise NotFound("no statements found")
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Period", "parse_user_date"]
+__all__ = ["DateMention", "Period", "find_dates", "parse_user_date"]
 
 Precision = Literal["day", "month", "year"]
 
@@ -109,3 +110,206 @@ def _parse_with_dateutil(value: str) -> Period:
     if parsed.year == 1:
         raise ValueError(f"{value!r} has no year (use 2025-10-03, 2025-10 or 03/10/2025)")
     return Period.of(parsed.date())
+
+
+# --- Vietnamese date expressions in article text -----------------------------------------
+
+MONTH_WORDS = {
+    "giêng": 1,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
+}
+_MONTH_WORD = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_DAY_PREFIX = r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|khuya)"
+
+Kind = Literal["absolute", "relative", "anaphoric", "vague"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in text: where it is and what it means (None: unresolvable)."""
+
+    start: int
+    end: int
+    period: Period | None
+    kind: Kind
+
+
+def _shift(period: Period, days: int) -> Period:
+    if period.precision != "day":
+        return period
+    return Period.of(period.start + dt.timedelta(days=days))
+
+
+def _month_back(anchor: dt.date, months: int) -> Period:
+    index = anchor.year * 12 + anchor.month - 1 - months
+    return Period.month(index // 12, index % 12 + 1)
+
+
+def _infer_day(day: int, month: int, anchor: dt.date | None) -> Period | None:
+    if anchor is None:
+        return None
+    period = Period.day(anchor.year, month, day)
+    return Period.day(anchor.year - 1, month, day) if period.start > anchor else period
+
+
+def _infer_month(month: int, anchor: dt.date | None) -> Period | None:
+    if anchor is None:
+        return None
+    period = Period.month(anchor.year, month)
+    return Period.month(anchor.year - 1, month) if period.start > anchor else period
+
+
+_RELATIVE: dict[str, Callable[[dt.date], Period]] = {
+    "hôm nay": Period.of,
+    "sáng nay": Period.of,
+    "trưa nay": Period.of,
+    "chiều nay": Period.of,
+    "tối nay": Period.of,
+    "hôm qua": lambda a: Period.of(a - dt.timedelta(days=1)),
+    "tối qua": lambda a: Period.of(a - dt.timedelta(days=1)),
+    "đêm qua": lambda a: Period.of(a - dt.timedelta(days=1)),
+    "sáng qua": lambda a: Period.of(a - dt.timedelta(days=1)),
+    "chiều qua": lambda a: Period.of(a - dt.timedelta(days=1)),
+    "hôm kia": lambda a: Period.of(a - dt.timedelta(days=2)),
+    "tuần trước": lambda a: _month_back(a - dt.timedelta(days=7), 0),
+    "tuần này": lambda a: _month_back(a, 0),
+    "tháng trước": lambda a: _month_back(a, 1),
+    "tháng này": lambda a: _month_back(a, 0),
+    "năm ngoái": lambda a: Period.year(a.year - 1),
+    "năm trước": lambda a: Period.year(a.year - 1),
+    "năm nay": lambda a: Period.year(a.year),
+}
+_ANAPHORIC = {
+    "cùng ngày": 0,
+    "ngày hôm đó": 0,
+    "hôm đó": 0,
+    "khi đó": 0,
+    "lúc đó": 0,
+    "vào thời điểm đó": 0,
+    "thời điểm đó": 0,
+    "một ngày sau": 1,
+    "một ngày sau đó": 1,
+    "ngày hôm sau": 1,
+    "hôm sau": 1,
+    "hai ngày sau": 2,
+    "một ngày trước đó": -1,
+    "một ngày trước": -1,
+}
+_VAGUE = (
+    "những ngày sau",
+    "vài ngày sau",
+    "ít ngày sau",
+    "mấy ngày sau",
+    "những ngày sau đó",
+    "ít lâu sau",
+    "không lâu sau",
+    "những tuần sau",
+)
+
+
+def _words(options: Iterable[str]) -> str:
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy_words", re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)),
+    ("dmy", re.compile(r"(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")),
+    (
+        "dm_prefixed",
+        re.compile(
+            rf"(?:\b{_DAY_PREFIX}\s+(?:thứ\s+\w+\s+|chủ nhật\s+)?\(?|\()(\d{{1,2}})[/.-](\d{{1,2}})"
+            r"(?![\d]|[/.-]\d)",
+            re.I,
+        ),
+    ),
+    ("dm_slash", re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")),
+    ("my", re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(\d{4})\b", re.I)),
+    ("m_rel_year", re.compile(r"\btháng\s+(\d{1,2})\s+(năm ngoái|năm trước|năm nay)", re.I)),
+    ("m_word", re.compile(rf"\btháng\s+({_MONTH_WORD})\b(?:\s+năm\s+(\d{{4}}))?", re.I)),
+    ("m", re.compile(r"\btháng\s+(\d{1,2})(?![\d]|[/.-]\d)", re.I)),
+    ("y", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
+    ("relative", re.compile(rf"\b(?:đầu |giữa |cuối )?({_words(_RELATIVE)})\b", re.I)),
+    ("anaphoric", re.compile(rf"(?<![Tt]rong )\b({_words(_ANAPHORIC)})\b", re.I)),
+    ("vague", re.compile(rf"\b({_words(_VAGUE)})\b", re.I)),
+]
+
+
+def _resolve(
+    kind: str, m: re.Match[str], anchor: dt.date | None, previous: Period | None
+) -> tuple[Period | None, Kind]:
+    g = m.groups()
+    if kind == "dmy_words":
+        day, month = int(g[0]), int(g[1])
+        if g[2]:
+            return Period.day(int(g[2]), month, day), "absolute"
+        return _infer_day(day, month, anchor), "absolute"
+    if kind == "dmy":
+        return Period.day(int(g[2]), int(g[1]), int(g[0])), "absolute"
+    if kind in ("dm_prefixed", "dm_slash"):
+        return _infer_day(int(g[0]), int(g[1]), anchor), "absolute"
+    if kind == "my":
+        return Period.month(int(g[1]), int(g[0])), "absolute"
+    if kind == "m_rel_year":
+        if anchor is None:
+            return None, "relative"
+        year = anchor.year if g[1].lower() == "năm nay" else anchor.year - 1
+        return Period.month(year, int(g[0])), "relative"
+    if kind == "m_word":
+        month = MONTH_WORDS[g[0].lower()]
+        if g[1]:
+            return Period.month(int(g[1]), month), "absolute"
+        return _infer_month(month, anchor), "absolute"
+    if kind == "m":
+        return _infer_month(int(g[0]), anchor), "absolute"
+    if kind == "y":
+        return Period.year(int(g[0])), "absolute"
+    if kind == "relative":
+        return (_RELATIVE[g[0].lower()](anchor) if anchor else None), "relative"
+    if kind == "anaphoric":
+        return (_shift(previous, _ANAPHORIC[g[0].lower()]) if previous else None), "anaphoric"
+    if previous is None:
+        return None, "vague"
+    return Period.month(previous.start.year, previous.start.month), "vague"
+
+
+def find_dates(
+    text: str, anchor: dt.date | None, previous: Period | None = None
+) -> list[DateMention]:
+    """Date expressions in ``text``, left to right, resolved against the article's date.
+
+    A day or month without a year takes the anchor's year unless that lands after the
+    anchor, then the year before. Anaphoric expressions (``cùng ngày``, ``một ngày sau``,
+    ``khi đó``) resolve against ``previous``, and against each date found before them.
+    """
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    last_end = -1
+    for start, end, kind, m in found:
+        if start < last_end:
+            continue  # inside a longer expression already taken
+        try:
+            period, meaning = _resolve(kind, m, anchor, previous)
+        except ValueError:
+            continue  # 31/2, month 13: not a date
+        mentions.append(DateMention(start, end, period, meaning))
+        last_end = end
+        if period is not None and meaning != "vague":
+            previous = period
+    return mentions

@@ -15,7 +15,7 @@ from typing import Any, Literal, TextIO
 
 from .text import strip_controls
 
-__all__ = ["FORMATS", "Column", "article", "records"]
+__all__ = ["FORMATS", "Column", "article", "document", "records"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -141,3 +141,8 @@ def _article_page(doc: dict[str, Any], out: TextIO, color: bool | None) -> None:
     for number, paragraph in enumerate(doc["paragraphs"], 1):
         console.print()
         console.print(Text.assemble((f"[{number:>{width}}] ", "cyan"), strip_controls(paragraph)))
+
+
+def document(doc: dict[str, Any], out: TextIO) -> None:
+    """One JSON document (`neg export`)."""
+    _json_dump(doc, out)

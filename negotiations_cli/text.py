@@ -15,8 +15,10 @@ __all__ = [
     "clean",
     "fold",
     "fold_key",
+    "looks_vietnamese",
     "nfc",
     "strip_controls",
+    "tone_key",
 ]
 
 # C0 and C1 control characters except TAB and LF, plus DEL. Article text is
@@ -66,3 +68,26 @@ _NON_WORD = re.compile(r"[^\w]+")
 def fold_key(text: str) -> str:
     """Folded text with punctuation and hyphens collapsed to single spaces: a lookup key."""
     return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_VIETNAMESE_MARKS = frozenset("\u0302\u0306\u031b\u0303\u0309\u0323")  # â ă ơ/ư, ngã, hỏi, nặng
+
+
+@lru_cache(maxsize=65536)
+def tone_key(word: str) -> str:
+    """Lower-case word with its tone mark moved to the end: ``hòa`` and ``hoà`` share a key,
+    ``ba`` and ``bà`` do not. For comparing Vietnamese words without folding them away."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = "".join(c for c in decomposed if c in _TONE_MARKS)
+    base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+@lru_cache(maxsize=65536)
+def looks_vietnamese(word: str) -> bool:
+    """True when the word carries a letter or mark that only Vietnamese uses here
+    (đ, â, ă, ê, ô, ơ, ư, hỏi, ngã, nặng). Foreign names (Peskov, José) do not."""
+    if "đ" in word.lower():
+        return True
+    return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", word))

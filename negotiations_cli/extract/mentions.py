@@ -1,0 +1,400 @@
+"""Who and what a paragraph mentions: people (by title, honorific or name shape), roles
+without a name, back-references, institutions, unnamed sources, news media and places.
+
+Names are found from the shape of the text — a title or honorific before capitalised
+words, or a run of capitalised words in Latin script — never from a closed list. The
+lexicon of well-known people only maps other spellings and old transliterations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..text import fold, looks_vietnamese, tone_key
+from .vocab import Place, Token, Vocab, tokenize, vocab
+
+__all__ = ["Mention", "find_mentions"]
+
+MentionKind = Literal["person", "role", "pronoun", "organization", "unnamed", "media", "place"]
+
+_NAME_PARTICLES = frozenset(
+    {"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "du", "le", "la"}
+)
+_APPOSITION = frozenset({",", "-", "–", "—"})
+_AT = frozenset({tone_key("tại"), tone_key("ở")})
+_OF = tone_key("của")
+_AND = tone_key("và")
+# Lower-case words that never continue a name of an institution ("Bộ Ngoại giao cho Reuters
+# biết"); other lower-case syllables between capitalised ones do ("Quỹ Đầu tư Trực tiếp").
+_BREAKS = frozenset(
+    tone_key(w)
+    for w in (
+        "cho",
+        "với",
+        "của",
+        "tại",
+        "ở",
+        "từ",
+        "về",
+        "theo",
+        "trong",
+        "khi",
+        "đã",
+        "sẽ",
+        "cũng",
+        "vẫn",
+        "là",
+        "nói",
+        "hôm",
+        "ngày",
+        "tới",
+        "đến",
+        "gặp",
+        "thăm",
+        "sang",
+        "rằng",
+        "thì",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: MentionKind
+    text: str
+    name: str | None = None  # the name as written ("Alexey Ivanov")
+    role: str | None = None  # the role as written ("Đại biện lâm thời Nga tại Thổ Nhĩ Kỳ")
+    gender: str | None = None
+    place: Place | None = None  # for places, and the first country of a role
+    first_token: int = 0
+    last_token: int = 0  # exclusive
+
+
+class _Scanner:
+    def __init__(self, text: str, v: Vocab, known_names: set[str]) -> None:
+        self.text = text
+        self.v = v
+        self.tokens = tokenize(text)
+        self.known = known_names  # folded names already seen in this article
+
+    def tok(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    # -- names ---------------------------------------------------------------------------
+
+    def _name_token(self, token: Token, after_title: bool) -> bool:
+        if not token.is_word or not token.capitalised or token.text.isdigit():
+            return False
+        if len(token.text) > 1 and token.text.isupper():
+            return False  # an acronym: NATO, START, TASS
+        if token.text.lower() in self.v.english_words:
+            return False
+        if not after_title and fold(token.text) in self.v.plain_words:
+            return False
+        if "-" in token.text and any(
+            self.v.places.match(tokenize(part), 0) for part in token.text.split("-")
+        ):
+            return False  # "Nga-Mỹ": two countries, not a name
+        return after_title or not looks_vietnamese(token.text) or self._transliterated(token)
+
+    @staticmethod
+    def _transliterated(token: Token) -> bool:
+        parts = token.text.split("-")
+        return len(parts) > 1 and any(p[:1].islower() for p in parts[1:])
+
+    def _blocked(self, i: int) -> bool:
+        """A token that starts a place, title, qualifier or institution is not a name."""
+        v = self.v
+        return any(
+            table.match(self.tokens, i, proper=True)
+            for table in (v.places, v.titles, v.qualifiers, v.institutions, v.media)
+        )
+
+    def name_at(self, i: int, after_title: bool) -> int:
+        """How many tokens from ``i`` form a name (0: none)."""
+        n = 0
+        latin = False  # a Latin-script name does not run on into Vietnamese words
+        while n < 6:
+            token = self.tok(i + n)
+            if token is None:
+                break
+            if n and token.text.lower() in _NAME_PARTICLES:
+                following = self.tok(i + n + 1)
+                if following and self._name_token(following, after_title):
+                    n += 1
+                    continue
+                break
+            if self._initial(i + n):
+                n += 2  # "Đ.Pê-xcốp", "V. Putin": an initial and its full stop
+                continue
+            if not self._name_token(token, after_title) or (n == 0 and self._blocked(i)):
+                break
+            if n and self._blocked(i + n):
+                break
+            vietnamese = looks_vietnamese(token.text) and not self._transliterated(token)
+            if latin and vietnamese:
+                break
+            latin = latin or not vietnamese
+            n += 1
+        while n and not self.tokens[i + n - 1].is_word:
+            n -= 1  # an initial with no name after it is not a name
+        return n
+
+    def _initial(self, k: int) -> bool:
+        token, dot, after = self.tok(k), self.tok(k + 1), self.tok(k + 2)
+        return bool(
+            token
+            and dot
+            and after
+            and len(token.text) == 1
+            and token.text.isupper()
+            and dot.text == "."
+            and dot.start == token.end
+            and after.start - dot.end <= 1
+            and after.capitalised
+        )
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def role_end(self, i: int) -> tuple[int, Place | None]:
+        """Tokens from a title at ``i`` through its qualifiers; the first country named."""
+        v = self.v
+        match = v.titles.match(self.tokens, i)
+        assert match is not None
+        j = i + match[0]
+        country: Place | None = None
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            if place := v.places.match(self.tokens, j, proper=True):
+                if place[1].kind != "country" and not (
+                    self.tok(j - 1) and self.tokens[j - 1].key in _AT
+                ):
+                    break  # "Tổng thống Trump" is not a place; a city starts a new phrase
+                country = country or (place[1] if place[1].kind == "country" else None)
+                j += place[0]
+            elif token.capitalised and (head := v.org_heads.match(self.tokens, j, proper=True)):
+                j = self.org_end(j, j + head[0])
+            elif q := (
+                v.qualifiers.match(self.tokens, j, proper=True)
+                or v.institutions.match(self.tokens, j, proper=True)
+                or v.titles.match(self.tokens, j, proper=True)
+            ):
+                if not self.tokens[j].capitalised and j > i + match[0]:
+                    break
+                j += q[0]
+            elif (
+                token.key == _AND
+                and j > i + match[0]
+                and (
+                    v.qualifiers.match(self.tokens, j + 1, proper=True)
+                    and self.tokens[j + 1].capitalised
+                )
+            ):
+                j += 1  # "Hội đồng An ninh và Quốc phòng"
+            elif (
+                (token.key in _AT or token.key == _OF)
+                and self.tok(j + 1)
+                and (
+                    v.places.match(self.tokens, j + 1, proper=True)
+                    or v.titles.match(self.tokens, j + 1)
+                    or v.institutions.match(self.tokens, j + 1)
+                    or v.qualifiers.match(self.tokens, j + 1, proper=True)
+                )
+            ):
+                j += 1
+            else:
+                break
+        return j, country
+
+    def apposition(self, j: int) -> tuple[int, int, int, str | None] | None:
+        """``, ông NAME`` / ``- NAME -`` / ``– Tướng NAME`` after a role without a name:
+        (name start, name end, mention end, gender)."""
+        token = self.tok(j)
+        if token is None or token.text not in _APPOSITION:
+            return None
+        k = j + 1
+        gender = None
+        if h := self.v.honorifics.match(self.tokens, k):
+            gender = h[1]
+            k += h[0]
+        elif self.v.titles.match(self.tokens, k):
+            k, _ = self.role_end(k)
+        n = self.name_at(k, after_title=True)
+        if not n:
+            return None
+        return k, k + n, k + n, gender
+
+    # -- the scan ------------------------------------------------------------------------
+
+    def mention(self, kind: MentionKind, i: int, j: int, **extra: Any) -> Mention:
+        return Mention(
+            self.tokens[i].start,
+            self.tokens[j - 1].end,
+            kind,
+            self.span_text(i, j),
+            first_token=i,
+            last_token=j,
+            **extra,
+        )
+
+    def scan(self) -> list[Mention]:
+        v = self.v
+        out: list[Mention] = []
+        i = 0
+        tokens = self.tokens
+        while i < len(tokens):
+            token = tokens[i]
+            if not token.is_word:
+                i += 1
+                continue
+            if m := v.unnamed.match(tokens, i):
+                j = i + m[0]
+                while (p := v.places.match(tokens, j, proper=True)) and p[1].kind == "country":
+                    j += p[0]
+                out.append(self.mention("unnamed", i, j))
+                i = j
+                continue
+            if m := v.pronouns.match(tokens, i):
+                out.append(self.mention("pronoun", i, i + m[0]))
+                i += m[0]
+                continue
+            if (h := v.honorifics.match(tokens, i)) and not v.honorific_exceptions.match(tokens, i):
+                k = i + h[0]
+                n = self.name_at(k, after_title=True)
+                if n:
+                    out.append(
+                        self.mention("person", i, k + n, name=self.span_text(k, k + n), gender=h[1])
+                    )
+                    i = k + n
+                elif not (tokens[k].capitalised if k < len(tokens) else False):
+                    out.append(self.mention("pronoun", i, k, gender=h[1]))
+                    i = k
+                else:
+                    i = k
+                continue
+            title = v.titles.match(tokens, i)
+            org = token.capitalised and (
+                v.institutions.match(tokens, i, proper=True)
+                or v.org_heads.match(tokens, i, proper=True)
+            )
+            if title and not (org and org[0] > title[0]):
+                j, country = self.role_end(i)
+                role = self.span_text(i, j)
+                n = self.name_at(j, after_title=True)
+                if n:
+                    out.append(
+                        self.mention(
+                            "person",
+                            i,
+                            j + n,
+                            name=self.span_text(j, j + n),
+                            role=role,
+                            place=country,
+                        )
+                    )
+                    i = j + n
+                elif app := self.apposition(j):
+                    name_start, name_end, end, gender = app
+                    out.append(
+                        self.mention(
+                            "person",
+                            i,
+                            end,
+                            name=self.span_text(name_start, name_end),
+                            role=role,
+                            gender=gender,
+                            place=country,
+                        )
+                    )
+                    i = end
+                else:
+                    out.append(self.mention("role", i, j, role=role, place=country))
+                    i = j
+                continue
+            if token.capitalised and (
+                m := v.institutions.match(tokens, i, proper=True)
+                or v.org_heads.match(tokens, i, proper=True)
+            ):
+                j = self.org_end(i, i + m[0])
+                if j > i + m[0] or v.institutions.match(tokens, i, proper=True):
+                    out.append(self.mention("organization", i, j))
+                    i = j
+                    continue
+            if token.capitalised and (m := v.media.match(tokens, i, proper=True)):
+                out.append(self.mention("media", i, i + m[0]))
+                i += m[0]
+                continue
+            if p := v.places.match(tokens, i, proper=True):
+                out.append(self.mention("place", i, i + p[0], place=p[1]))
+                i += p[0]
+                continue
+            n = self.name_at(i, after_title=False)
+            if n:
+                name = self.span_text(i, i + n)
+                if n >= 2 or v.is_person_alias(name) or fold(name) in self.known:
+                    out.append(self.mention("person", i, i + n, name=name))
+                i += n
+                continue
+            i += 1
+        return out
+
+    def org_end(self, i: int, j: int) -> int:
+        """An institution's name runs on over qualifiers, capitalised words, countries,
+        ``tại <place>`` and ``của <someone>`` ("Chính quyền của Tổng thống Trump")."""
+        v = self.v
+        tokens = self.tokens
+        while j < len(tokens):
+            token = tokens[j]
+            if place := v.places.match(tokens, j, proper=True):
+                j += place[0]
+            elif q := v.qualifiers.match(tokens, j, proper=True):
+                j += q[0]
+            elif token.key in _AT and v.places.match(tokens, j + 1, proper=True):
+                j += 1
+            elif (
+                token.key == _OF
+                and self.tok(j + 1)
+                and (v.titles.match(tokens, j + 1) or v.honorifics.match(tokens, j + 1))
+            ):
+                # "Chính quyền của Tổng thống Trump": the whole phrase is the institution
+                inner = _Scanner(self.text, v, self.known)
+                inner.tokens = tokens[j + 1 :]
+                found = inner.scan()
+                return j + 1 + (found[0].last_token if found and found[0].first_token == 0 else 0)
+            elif (
+                token.is_word
+                and token.capitalised
+                and looks_vietnamese(token.text)
+                and not (v.titles.match(tokens, j) or v.honorifics.match(tokens, j))
+            ) or self._inner_lowercase(j):
+                j += 1
+            else:
+                break
+        return j
+
+    def _inner_lowercase(self, j: int) -> bool:
+        """ "Đầu tư" in "Quỹ Đầu tư Trực tiếp", "và" in "An ninh và Quốc phòng"."""
+        token, before, after = self.tok(j), self.tok(j - 1), self.tok(j + 1)
+        return bool(
+            token
+            and before
+            and after
+            and token.is_word
+            and not token.capitalised
+            and (token.key == _AND or token.key not in _BREAKS)
+            and before.is_word
+            and after.is_word
+            and after.capitalised
+            and (before.capitalised or token.key == _AND)
+        )
+
+
+def find_mentions(text: str, known_names: set[str] | None = None) -> list[Mention]:
+    """Every mention in ``text``, left to right, none overlapping."""
+    return _Scanner(text, vocab(), known_names or set()).scan()

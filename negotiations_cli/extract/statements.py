@@ -1,0 +1,404 @@
+"""Reported speech in one paragraph: who (as a mention), which cue, what content.
+
+Patterns, read from the shape of the sentence with the cue verbs as data:
+``"…", X nói`` / ``"…" - X nói`` / ``…, X tiết lộ`` (speaker after the content),
+``X nói: "…"`` / ``X nhấn mạnh: …`` / ``X cho biết (rằng) …`` (speaker before),
+``Theo X, …`` / ``Theo X: "…"``, and a quotation with no verb of its own right after an
+attributed one (same speaker). Dates and fillers may stand between speaker and verb.
+Cues inside quotations never count, and a cue inside content already attributed is part
+of that content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..dates import DateMention
+from ..text import tone_key
+from .mentions import Mention
+from .segment import Span, sentence_spans
+from .vocab import Token, Vocab, vocab
+
+__all__ = ["Found", "find_statements"]
+
+Kind = Literal["direct", "indirect", "mixed"]
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(tone_key(w) for w in words)
+
+
+_THEO = tone_key("theo")
+_LOI = tone_key("lời")
+_RANG = _keys("rằng", "là")
+_RANG_ONLY = tone_key("rằng")
+_NOUN_MARKERS = _keys(
+    "các", "những", "một", "lời", "bản", "cuộc", "việc", "sự", "bài", "mọi", "theo"
+)
+_PREPOSITIONS = _keys(
+    "tại", "ở", "của", "với", "từ", "cho", "giữa", "về", "đến", "tới", "trong", "gặp", "lên", "vào"
+)
+_FRAME_AFTER = _keys("với", "tại", "trong", "trên", "trước")
+_TAIL_START = _keys(
+    "với",
+    "tại",
+    "trong",
+    "trên",
+    "hôm",
+    "ngày",
+    "khi",
+    "sau",
+    "qua",
+    "thêm",
+    "lúc",
+    "vào",
+    "trước",
+    "bên",
+    "ở",
+    "hồi",
+    "sáng",
+    "chiều",
+    "tối",
+    "tuần",
+)
+_LINKS = _keys("và", "nhưng", "song", "đồng", "thời", "khi", "do", "lý", "lí", "đồng thời")
+_SEPARATORS = frozenset({",", "-", "–", "—", ":"})
+_SPEAKING_KINDS = frozenset({"person", "role", "pronoun", "organization", "unnamed", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A statement as found in one paragraph, before its speaker and date are resolved."""
+
+    start: int  # content offsets in the paragraph
+    end: int
+    kind: Kind
+    cue: str
+    mention: Mention | None  # None: continues the previous statement's speaker
+    sentence: tuple[int, int]
+    cue_at: int  # character offset of the cue (or of "Theo")
+
+
+class _Paragraph:
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        mentions: list[Mention],
+        quotes: list[Span],
+        dates: list[DateMention],
+        v: Vocab,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.mentions = mentions
+        self.quotes = quotes
+        self.dates = dates
+        self.v = v
+        self.claimed: list[tuple[int, int]] = []
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def in_claimed(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.claimed)
+
+    def in_date(self, token: Token) -> bool:
+        return any(d.start <= token.start < d.end for d in self.dates)
+
+    def mention_ending(self, token_end: int) -> Mention | None:
+        """The outermost mention whose last token is ``token_end - 1``."""
+        found = [m for m in self.mentions if m.last_token == token_end]
+        return min(found, key=lambda m: m.first_token) if found else None
+
+    def mention_at(self, token_start: int) -> Mention | None:
+        found = [m for m in self.mentions if m.first_token == token_start]
+        return max(found, key=lambda m: m.last_token) if found else None
+
+    def skip_back(self, pos: int, floor: int) -> int:
+        """From token ``pos`` backwards over dates, time words and apposition marks."""
+        punct = 0
+        while pos >= floor:
+            token = self.tokens[pos]
+            if self.in_date(token):
+                pos -= 1
+                continue
+            if token.text in ("-", "–", "—", ","):
+                punct += 1
+                if punct > 2:
+                    break
+                pos -= 1
+                continue
+            step = self._time_word_ending(pos, floor)
+            if step:
+                pos -= step
+                continue
+            break
+        return pos
+
+    def _time_word_ending(self, pos: int, floor: int) -> int:
+        for length in range(min(3, pos - floor + 1), 0, -1):
+            match = self.v.time_words.match(self.tokens, pos - length + 1)
+            if match and match[0] == length:
+                return length
+        return 0
+
+    # -- content ---------------------------------------------------------------------------
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",:;-–—"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:…-–—/"):
+            end -= 1
+        return start, end
+
+    def classify(self, start: int, end: int) -> tuple[int, int, Kind]:
+        inside = [q for q in self.quotes if q.start < end and q.end > start]
+        if len(inside) == 1 and inside[0].start <= start and inside[0].end >= end - 1:
+            inner_start, inner_end = inside[0].inner
+            s, e = self.trim(inner_start, min(inner_end, end))
+            return s, e, "direct"
+        if len(inside) == 1 and inside[0].start <= start + 1 and end <= inside[0].end:
+            return start + 1, end, "direct"
+        return start, end, ("mixed" if inside else "indirect")
+
+
+def find_statements(
+    text: str,
+    tokens: list[Token],
+    mentions: list[Mention],
+    quotes: list[Span],
+    dates: list[DateMention],
+    continues_previous: bool,
+) -> list[Found]:
+    """Statements in one paragraph, in text order. ``continues_previous``: the last sentence
+    before this paragraph carried a statement (a quotation that follows continues it)."""
+    p = _Paragraph(text, tokens, mentions, quotes, dates, vocab())
+    found: list[Found] = []
+    previous_had_statement = continues_previous
+    for s, e in sentence_spans(text, quotes):
+        first = next((i for i, t in enumerate(tokens) if t.start >= s), len(tokens))
+        last = next((i for i, t in enumerate(tokens) if t.start >= e), len(tokens))
+        here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
+        if not here and previous_had_statement and (cont := _continuation(p, s, e)):
+            here = [cont]
+        found.extend(here)
+        previous_had_statement = bool(here)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> list[Found]:
+    """``Theo X, …`` at the start of the sentence or of a clause."""
+    out: list[Found] = []
+    for i in range(first, last):
+        token = p.tokens[i]
+        if token.key != _THEO or p.in_quote(token.start) or p.in_claimed(token.start):
+            continue
+        if i > first and p.tokens[i - 1].text not in (",", ";"):
+            continue
+        k = i + 1
+        if k < last and p.tokens[k].key == _LOI:
+            k += 1
+        if k >= last or p.v.not_speakers.match(p.tokens, k):
+            continue
+        mention = p.mention_at(k)
+        if mention is None or mention.kind not in _SPEAKING_KINDS:
+            continue
+        if mention.kind == "place" and not _metonym(mention):
+            continue
+        j = mention.last_token
+        while j < last and p.in_date(p.tokens[j]):
+            j += 1
+        if j >= last or p.tokens[j].text not in (",", ":"):
+            continue
+        start, end = p.trim(p.tokens[j].end, sentence[1])
+        if end <= start:
+            continue
+        start, end, kind = p.classify(start, end)
+        p.claimed.append((token.start, sentence[1]))
+        out.append(Found(start, end, kind, "theo", mention, sentence, token.start))
+    return out
+
+
+def _metonym(mention: Mention) -> bool:
+    place = mention.place
+    return place is not None and (place.capital or place.kind == "country")
+
+
+def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> list[Found]:
+    out: list[Found] = []
+    i = first
+    while i < last:
+        token = p.tokens[i]
+        cue = p.v.cues.match(p.tokens, i) if token.is_word else None
+        if cue is None or p.in_quote(token.start) or p.in_claimed(token.start):
+            i += 1
+            continue
+        length, (cue_text, flag) = cue
+        after = i + length
+        if i > first and p.tokens[i - 1].key in _NOUN_MARKERS:
+            i += 1
+            continue
+        if flag == "weak" and not _introduces_content(p, after, last):
+            i += 1
+            continue
+        if flag == "object":
+            i += 1
+            continue
+        statement = _attribute(p, first, last, i, after, cue_text, sentence)
+        if statement is not None:
+            out.append(statement)
+            p.claimed.append(
+                (min(statement.start, token.start), max(statement.end, p.tokens[after - 1].end))
+            )
+        i = after
+    return out
+
+
+def _introduces_content(p: _Paragraph, after: int, last: int) -> bool:
+    """A weak cue ("đánh giá", "bày tỏ") reports speech only when its clause goes on with
+    rằng / là / a colon / a quotation: "đánh giá cuộc gặp là "rất tốt""."""
+    for k in range(after, last):
+        token = p.tokens[k]
+        if token.key in _RANG or token.text == ":" or p.in_quote(token.start):
+            return True
+        if token.text in (",", ";"):
+            return False
+    return False
+
+
+_RELATIVE = _keys("người", "vốn", "từng", "hiện", "nơi", "cũng", "một", "là")
+
+
+def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
+    """``X, người dẫn đầu phái đoàn, nói`` / ``X, Giám đốc Quỹ … (RDIF) tiết lộ``: the token
+    before the comma that opens an apposition ending at ``pos`` (a comma or a role)."""
+    end = pos
+    if p.tokens[end].text == ",":
+        end -= 1
+    role = p.mention_ending(end + 1)
+    if p.tokens[end].text == ")":  # "(RDIF)"
+        k = end
+        while k > first and p.tokens[k].text != "(":
+            k -= 1
+        role = p.mention_ending(k)
+    if role is not None and role.kind == "role":
+        comma = role.first_token - 1
+        if comma > first and p.tokens[comma].text == ",":
+            return comma - 1
+    for k in range(end, max(first, end - 16), -1):
+        if p.tokens[k].text == "," and k + 1 <= end and p.tokens[k + 1].key in _RELATIVE:
+            return k - 1
+        if p.in_quote(p.tokens[k].start) or p.tokens[k].text in (".", ";"):
+            break
+    return None
+
+
+def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
+    pos = p.skip_back(cue - 1, first)
+    mention = p.mention_ending(pos + 1)
+    if (mention is None or mention.kind == "role") and pos > first:
+        inner = _apposition_start(p, pos, first)
+        named = p.mention_ending(inner + 1) if inner is not None else None
+        if named is not None and named.kind in ("person", "pronoun"):
+            mention = named
+    if mention is None or p.in_quote(mention.start):
+        return None
+    if mention.first_token > first and p.tokens[mention.first_token - 1].key in _PREPOSITIONS:
+        return None  # "phóng viên tại Moskva, …": a place or an object, not the speaker
+    return mention
+
+
+def _sentence_subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
+    """The main subject of the sentence, for a cue that opens a coordinated clause
+    ("Nhà Trắng ra tuyên bố, nói rằng …", "… với lý do cho rằng …")."""
+    pos = cue - 1
+    link = pos >= first and (p.tokens[pos].text == "," or p.tokens[pos].key in _LINKS)
+    if not link:
+        return None
+    for m in p.mentions:
+        if m.first_token < first or m.first_token >= cue or p.in_quote(m.start):
+            continue
+        if m.first_token > first and p.tokens[m.first_token - 1].key in _PREPOSITIONS | _keys(
+            "theo", "và"
+        ):
+            continue
+        return m if m.kind in _SPEAKING_KINDS else None
+    return None
+
+
+def _attribute(
+    p: _Paragraph,
+    first: int,
+    last: int,
+    cue: int,
+    after: int,
+    cue_text: str,
+    sentence: tuple[int, int],
+) -> Found | None:
+    subject = _subject(p, first, cue)
+    if subject is None:
+        if after < last and p.tokens[after].key in _FRAME_AFTER:
+            return None  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
+        subject = _sentence_subject(p, first, cue)
+    if subject is None or subject.kind not in _SPEAKING_KINDS:
+        return None
+    if subject.kind == "place" and not _metonym(subject):
+        return None
+    cue_start = p.tokens[cue].start
+    # Speaker after the content: "…", X nói (với …). / … - ông X nói.
+    before_subject = subject.first_token - 1
+    if before_subject >= first and p.tokens[before_subject].text in _SEPARATORS | {"”", '"', "»"}:
+        tail = [t for t in p.tokens[after:last] if t.is_word and not p.in_date(t)]
+        opens_with_quote = p.in_quote(p.trim(*sentence)[0])
+        tail_quoted = any(p.in_quote(t.start) for t in tail)
+        if not tail or tail[0].key in _TAIL_START or (opens_with_quote and not tail_quoted):
+            start, end = p.trim(
+                sentence[0],
+                p.tokens[before_subject].start
+                if p.tokens[before_subject].text in _SEPARATORS
+                else p.tokens[before_subject].end,
+            )
+            if end > start and (p.in_quote(start) or p.in_quote(end - 1) or tail == []):
+                start, end, kind = p.classify(start, end)
+                return Found(start, end, kind, cue_text, subject, sentence, cue_start)
+    # Speaker before the content: X nói (với …) (rằng|:) …
+    start = p.tokens[after - 1].end
+    # "X nói rằng …", "X nói với phóng viên hôm 20/5 rằng …": the content starts after rằng
+    # when only a frame (với…, trong…, a date) stands between the cue and rằng.
+    framed = after < last and (p.tokens[after].key in _TAIL_START or p.in_date(p.tokens[after]))
+    for k in range(after, min(after + 14, last)):
+        token = p.tokens[k]
+        if p.in_quote(token.start):
+            break
+        if (
+            (token.key == _RANG_ONLY and (k == after or framed))
+            or (token.key in _RANG and k == after)
+            or token.text == ":"
+        ):
+            start = token.end
+            break
+        if token.text in (",", ";") and k > after:
+            break
+    start, end = p.trim(start, sentence[1])
+    if end <= start:
+        return None
+    start, end, kind = p.classify(start, end)
+    return Found(start, end, kind, cue_text, subject, sentence, cue_start)
+
+
+def _continuation(p: _Paragraph, s: int, e: int) -> Found | None:
+    """A sentence that is only a quotation, right after an attributed one."""
+    start, end = p.trim(s, e)
+    if start >= end:
+        return None
+    quote = next((q for q in p.quotes if q.start == start), None)
+    if quote is None or quote.end < end - 1:
+        return None
+    inner_start, inner_end = p.trim(*quote.inner)
+    if inner_end <= inner_start:
+        return None
+    return Found(inner_start, inner_end, "direct", "", None, (s, e), start)

@@ -1,0 +1,94 @@
+"""Places where talks or meetings happened or are proposed.
+
+A place is a venue when the sentence ties it to a meeting: ``<meeting word> … tại/ở X``,
+``<meeting word> X`` ("đàm phán Istanbul", "định dạng Istanbul"), or ``tới/đến X`` with a
+meeting word in the same clause. A country is a venue only right after the preposition,
+never as the apposition of a city ("Geneva, Thụy Sĩ", "Alaska (Mỹ)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import tone_key
+from .mentions import Mention
+from .vocab import Place, Token, vocab
+
+__all__ = ["VenueHit", "find_venues"]
+
+_AT = frozenset(tone_key(w) for w in ("tại", "ở"))
+_TO = frozenset(tone_key(w) for w in ("tới", "đến", "thăm"))
+_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class VenueHit:
+    place: Place
+    spelling: str
+    start: int
+    end: int
+
+
+def _stop(tokens: list[Token], k: int) -> bool:
+    """A sentence or clause end: not the dot in "6.2021" or "Đ.Trăm"."""
+    if tokens[k].text not in ".;!?":
+        return False
+    return k + 1 >= len(tokens) or tokens[k + 1].start > tokens[k].end
+
+
+def _meeting_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    v = vocab()
+    for k in range(max(lo, 0), hi):
+        if _stop(tokens, k):
+            return False
+        if v.meeting_words.match(tokens, k):
+            return True
+    return False
+
+
+def _clause_start(tokens: list[Token], pos: int) -> int:
+    k = pos
+    while k > 0 and not _stop(tokens, k - 1) and pos - k < _WINDOW:
+        k -= 1
+    return k
+
+
+def _before_place_noun(tokens: list[Token], i: int) -> int:
+    """Step back over "thành phố", "thủ đô" … so "tại thành phố Thiên Tân" reads "tại X"."""
+    nouns = vocab().place_nouns
+    for length in (2, 1, 3):
+        if i - length >= 0 and (m := nouns.match(tokens, i - length)) and m[0] == length:
+            return i - length
+    return i
+
+
+def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
+    v = vocab()
+    hits: list[VenueHit] = []
+    places = [m for m in mentions if m.kind == "place" and m.place is not None]
+    for m in places:
+        assert m.place is not None
+        i = m.first_token
+        i = _before_place_noun(tokens, i)
+        before = tokens[i - 1] if i > 0 else None
+        if before is None:
+            continue
+        if before.text in (",", "(") and any(
+            o.last_token in (i - 1, i - 2) and o.place and o.place.kind != "country" for o in places
+        ):
+            continue  # "Istanbul, Thổ Nhĩ Kỳ" / "Alaska (Mỹ)": the city is the venue
+        venue = False
+        if before.key in _AT or (before.key == tone_key("bang") and i > 1):
+            venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
+        elif before.key in _TO:
+            end = min(len(tokens), m.last_token + _WINDOW)
+            venue = _meeting_between(tokens, m.last_token, end) or _meeting_between(
+                tokens, _clause_start(tokens, i - 1), i - 1
+            )
+        elif m.place.kind != "country" and v.meeting_words.match(tokens, i - 1):
+            venue = True  # "đàm phán Istanbul", "định dạng Istanbul"
+        elif m.place.kind != "country" and i > 1 and v.meeting_words.match(tokens, i - 2):
+            venue = True
+        if venue:
+            hits.append(VenueHit(m.place, m.text, m.start, m.end))
+    return hits

@@ -1,0 +1,189 @@
+"""The lexicon files compiled into phrase tables the extractor looks words up in.
+
+Phrases are compared word by word on ``tone_key`` (lower case, tone placement ignored,
+marks kept), so ``hòa``/``hoà`` and NFC/NFD agree while ``ba``/``bà`` stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+from ..lexicon import load_json, load_lines
+from ..text import fold, fold_key, tone_key
+
+__all__ = ["PhraseTable", "Place", "Token", "Vocab", "tokenize", "vocab"]
+
+V = TypeVar("V")
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # tone_key(text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [
+        Token(m.group(), m.start(), m.end(), tone_key(m.group())) for m in _TOKEN.finditer(text)
+    ]
+
+
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(phrase))
+
+
+@dataclass
+class PhraseTable(Generic[V]):
+    """Longest-match lookup of word sequences."""
+
+    entries: dict[tuple[str, ...], V] = field(default_factory=dict)
+    capitalised: set[tuple[str, ...]] = field(default_factory=set)
+    longest: int = 0
+
+    def add(self, phrase: str, value: V) -> None:
+        keys = _phrase_keys(phrase)
+        if not keys:
+            return
+        self.entries.setdefault(keys, value)
+        if phrase[:1].isupper():
+            self.capitalised.add(keys)
+        self.longest = max(self.longest, len(keys))
+
+    def match(self, tokens: list[Token], i: int, *, proper: bool = False) -> tuple[int, V] | None:
+        """(number of tokens, value) of the longest phrase starting at ``tokens[i]``.
+
+        With ``proper``, a phrase listed with a capital must be capitalised in the text
+        too ("Anh" the country, not "anh" the pronoun)."""
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            keys = tuple(t.key for t in tokens[i : i + length])
+            value = self.entries.get(keys)
+            if value is None:
+                continue
+            if proper and keys in self.capitalised and not tokens[i].capitalised:
+                continue
+            return length, value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # city | region | country
+    country: str | None
+    capital: bool
+    within: str | None
+
+
+@dataclass
+class Vocab:
+    titles: PhraseTable[str]
+    qualifiers: PhraseTable[str]
+    honorifics: PhraseTable[str]
+    honorific_exceptions: PhraseTable[bool]
+    pronouns: PhraseTable[str]
+    unnamed: PhraseTable[str]
+    institutions: PhraseTable[str]
+    org_heads: PhraseTable[str]
+    media: PhraseTable[str]
+    places: PhraseTable[Place]
+    cues: PhraseTable[tuple[str, str]]
+    time_words: PhraseTable[str]
+    meeting_words: PhraseTable[str]
+    place_nouns: PhraseTable[str]
+    not_speakers: PhraseTable[str]
+    people: dict[str, str]  # fold_key(alias) → canonical name
+    people_country: dict[str, str | None]
+    english_words: frozenset[str]
+    plain_words: frozenset[str]
+    role_classes: dict[str, tuple[str, ...]]
+    generic_roles: tuple[str, ...]
+
+    def is_person_alias(self, name: str) -> str | None:
+        return self.people.get(fold_key(name))
+
+
+def _table(lines: Any, value: Any = None) -> PhraseTable[Any]:
+    table: PhraseTable[Any] = PhraseTable()
+    for line in lines:
+        table.add(line, line if value is None else value)
+    return table
+
+
+def _tabbed(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in load_lines(name):
+        phrase, _, extra = line.partition("\t")
+        rows.append((phrase.strip(), extra.strip()))
+    return rows
+
+
+@cache
+def vocab() -> Vocab:
+    """The compiled lexicon (built once per process)."""
+    orgs = load_json("organizations.json")
+    places: PhraseTable[Place] = PhraseTable()
+    for name, entry in load_json("places.json")["places"].items():
+        place = Place(
+            name,
+            entry["kind"],
+            entry.get("country"),
+            bool(entry.get("capital")),
+            entry.get("within"),
+        )
+        for spelling in [name, *entry["spellings"]]:
+            places.add(spelling, place)
+    people: dict[str, str] = {}
+    countries: dict[str, str | None] = {}
+    for canonical, entry in load_json("people.json")["people"].items():
+        countries[canonical] = entry.get("country")
+        for alias in [canonical, *entry["aliases"]]:
+            people.setdefault(fold_key(alias), canonical)
+    honorifics: PhraseTable[str] = PhraseTable()
+    exceptions: PhraseTable[bool] = PhraseTable()
+    for phrase, gender in _tabbed("honorifics.txt"):
+        if phrase.startswith("!"):
+            exceptions.add(phrase[1:], True)
+        else:
+            honorifics.add(phrase, gender)
+    cues: PhraseTable[tuple[str, str]] = PhraseTable()
+    for phrase, flag in _tabbed("cues.txt"):
+        cues.add(phrase, (phrase, flag))
+    classes = load_json("role_classes.json")
+    return Vocab(
+        titles=_table(load_lines("titles.txt")),
+        qualifiers=_table(load_lines("role_qualifiers.txt")),
+        honorifics=honorifics,
+        honorific_exceptions=exceptions,
+        pronouns=_table(load_lines("pronouns.txt")),
+        unnamed=_table(orgs["unnamed"]),
+        institutions=_table(orgs["institution"]),
+        org_heads=_table(orgs["heads"]),
+        media=_table(orgs["media"]),
+        places=places,
+        cues=cues,
+        time_words=_table(load_lines("time_words.txt")),
+        meeting_words=_table(load_lines("meeting_words.txt")),
+        place_nouns=_table(load_lines("place_nouns.txt")),
+        not_speakers=_table(load_lines("speaker_frames.txt")),
+        people=people,
+        people_country=countries,
+        english_words=frozenset(w.lower() for w in orgs["english_words"]),
+        plain_words=frozenset(fold(w) for w in load_lines("plain_words.txt")),
+        role_classes={k: tuple(fold(w) for w in v) for k, v in classes["classes"].items()},
+        generic_roles=tuple(fold(w) for w in classes["generic"]),
+    )
