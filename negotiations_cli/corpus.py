@@ -39,7 +39,11 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?P<name>[^\W\d_][\w.'’ \-]{0,48}?)\s*\|\s*$")
-_CLOSING_CREDIT = re.compile(r"^\(?\s*theo\s+(?P<source>[^()]{1,60}?)\s*\)?\s*[.]?$", re.I)
+_CLOSING_CREDIT = re.compile(
+    r"^(?:\(\s*theo\s+(?P<bracketed>[^(),]{1,40}?)\s*\)|theo\s+(?P<bare>[^\s,.]+(?:\s+[^\s,.]+){0,3}))"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’)]\s*$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s+[\"“«A-ZĐÀ-Ỹ]|\s*$)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -246,8 +250,8 @@ def _parse_body(text: str, parts: _Parts, *, expect_title: bool) -> None:
     body = parts.paragraphs
     if body and parts.byline and fold(body[-1]).strip(" .") == fold(parts.byline):
         body.pop()
-    if body and (credit := _CLOSING_CREDIT.match(body[-1])) and len(body[-1]) <= 70:
-        parts.source = parts.source or credit.group("source")
+    if body and (credit := _CLOSING_CREDIT.match(body[-1])):  # "(Theo RT)"
+        parts.source = parts.source or credit.group("bracketed") or credit.group("bare")
         body.pop()
 
 

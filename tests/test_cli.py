@@ -159,3 +159,134 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str) 
     assert f"neg {name}" in result.stdout  # an example line
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"neg {name}" in readme
+
+
+# --- statements, people, venues, export ------------------------------------------------------
+
+
+def statements_json(*args: str) -> list[dict]:
+    result = run("statements", *args, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("spelling", ["peskov", "Peskof", "Pê-xcốp", "DMITRY PESKOV"])
+def test_statements_by_speaker_any_spelling(spelling: str) -> None:
+    rows = statements_json("--speaker", spelling)
+    assert rows and {r["speaker"] for r in rows} == {"Dmitry Peskov"}
+    assert {r["article"][:3] for r in rows} == {"001", "002"}
+
+
+def test_statements_in_october_only() -> None:
+    rows = statements_json("--since", "2025-10-01", "--until", "2025-10-31")
+    assert rows
+    for r in rows:
+        assert r["date"][:7] == "2025-10", r
+    assert not [r for r in rows if r["article"].startswith("001") and "Peskov" in r["speaker"]]
+
+
+def test_statements_are_oldest_first_with_undated_last() -> None:
+    dates = [r["date"] for r in statements_json()]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated)
+    assert dates[len(dated) :] == [None] * (len(dates) - len(dated))
+
+
+def test_statement_record_schema_and_offsets() -> None:
+    rows = statements_json("--article", "003")
+    assert rows
+    for r in rows:
+        assert list(r) == [
+            "id",
+            "article",
+            "paragraph",
+            "start",
+            "end",
+            "speaker",
+            "speaker_type",
+            "speaker_mention",
+            "role",
+            "kind",
+            "cue",
+            "text",
+            "date",
+            "date_source",
+            "venues",
+        ]
+        paragraph = json.loads(run("show", r["article"], "-f", "json").stdout)["paragraphs"][
+            r["paragraph"] - 1
+        ]
+        assert paragraph[r["start"] : r["end"]] == r["text"]
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["--kind", "direct"], lambda r: r["kind"] == "direct"),
+        (["--venue", "Moskva"], lambda r: "Moscow" in r["venues"]),
+        (["--contains", "dam phan"], lambda r: "đàm phán" in r["text"].lower()),
+    ],
+)
+def test_statement_filters(args: list[str], check: object) -> None:
+    rows = statements_json(*args)
+    assert rows and all(check(r) for r in rows)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["statements", "--speaker", "Vladimir"], 2, "ambiguous"),
+        (["statements", "--speaker", "Nobody Atall"], 1, "no speaker matches"),
+        (["statements", "--venue", "Atlantis"], 1, "no venue matches"),
+        (["statements", "--kind", "rumour"], 2, "'rumour' is not one of"),
+    ],
+)
+def test_statement_errors(args: list[str], code: int, message: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, message in result.stderr) == (code, True), result.stderr
+
+
+def test_people_and_venues_json() -> None:
+    people = json.loads(run("people", "-f", "json").stdout)
+    peskov = next(p for p in people if p["name"] == "Dmitry Peskov")
+    assert "Peskov" in peskov["aliases"] and peskov["country"] == "Russia"
+    assert {r["article"] for r in peskov["roles"]} == {
+        "001_e0e308906b95cf95",
+        "002_061c0b6f4e783336",
+    }
+    assert peskov["statements"] == len(statements_json("--speaker", "peskov"))
+    venues = json.loads(run("venues", "-f", "json").stdout)
+    istanbul = next(v for v in venues if v["name"] == "Istanbul")
+    assert set(istanbul["articles"]) >= {"000_cd89bfe6552e52d2", "001_e0e308906b95cf95"}
+    assert all(set(e) == {"article", "paragraph", "date", "sentence"} for e in istanbul["events"])
+
+
+def test_articles_carry_people_and_venues(gold_articles: list[dict]) -> None:
+    rows = {r["id"]: r for r in json.loads(run("articles", "-f", "json").stdout)}
+    for gold in gold_articles:
+        assert set(rows[gold["article"]]["people"]) == set(gold["people"])
+        assert set(gold["venues"]) <= set(rows[gold["article"]]["venues"])
+
+
+def test_export_everything_and_filtered(tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    assert run("export", "-o", str(out)).exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert list(doc) == ["schema_version", "articles", "people", "venues", "statements"]
+    assert len(doc["articles"]) == 5 and doc["statements"]
+    filtered = json.loads(run("export", "--speaker", "lavrov").stdout)
+    assert {s["speaker"] for s in filtered["statements"]} == {"Sergei Lavrov"}
+    assert [a["id"] for a in filtered["articles"]] == ["003_6255338c2fb240fd"]
+    assert [p["name"] for p in filtered["people"]] == ["Sergei Lavrov"]
+
+
+def test_statements_csv_has_no_formulas(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        ' date 2025-01-02 Dẫn.\n\n"=1+1 là công thức", ông Yuri Ushakov nói.', encoding="utf-8"
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("--corpus", str(tmp_path), "statements", "-f", "csv").stdout)
+        )
+    )
+    assert rows[0]["text"] == "'=1+1 là công thức"

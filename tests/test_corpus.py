@@ -184,3 +184,18 @@ def test_bundled_samples_match_gold_dates_and_junk_is_gone(
         assert "TIN LIÊN QUAN" not in [p.upper() for p in parts]
         assert "Hùng Dũng" not in body and "tàu ngầm" not in body
         assert not any(p.endswith("(Ảnh: AFP).") for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("last", "source"),
+    [("(Theo RT)", "RT"), ("Theo Reuters", "Reuters"), ("(Theo Sputnik, TASS)", None)],
+)
+def test_closing_source_credit(last: str, source: str | None) -> None:
+    article = parse_text(f" date 2025-01-02 Dẫn.\n\nThân bài.\n\n{last}", "x")
+    assert article.source == source
+    assert (article.paragraphs[-1] == last) is (source is None)
+
+
+def test_a_short_last_paragraph_starting_with_theo_is_still_body() -> None:
+    text = ' date 2025-01-02 Dẫn.\n\nTheo lời ông Rustem Umerov, phái đoàn "đã làm việc suốt đêm".'
+    assert parse_text(text, "x").paragraphs[-1].startswith("Theo lời ông Rustem Umerov")

@@ -43,3 +43,46 @@ def test_period_overlap_at_its_own_precision() -> None:
     assert october.overlaps(dt.date(2025, 10, 20), None)
     assert october.overlaps(None, dt.date(2025, 10, 1))
     assert not october.overlaps(dt.date(2025, 11, 1), None)
+
+
+# --- Vietnamese date expressions in article text ------------------------------------------
+
+from negotiations_cli.dates import find_dates  # noqa: E402
+
+ARTICLE_DAY = dt.date(2025, 11, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nói với báo giới hôm 11/11.", ["2025-11-11"]),
+        ("Ngày 3 tháng 4 năm 2024, ông nói", ["2024-04-03"]),
+        ("vào tối 27.10", ["2025-10-27"]),
+        ("phát biểu ngày 22-11", ["2024-11-22"]),  # after the article's date: the year before
+        ("Hôm thứ Ba (4/11), bà cho biết", ["2025-11-04"]),
+        ("Tháng trước, ông cho biết", ["2025-10"]),
+        ("Đầu tháng này, Tổng thống tuyên bố", ["2025-11"]),
+        ("hồi tháng Tám", ["2025-08"]),
+        ("gặp nhau vào tháng 6.2021 tại Geneva", ["2021-06"]),
+        ("từ tháng 3/2022", ["2022-03"]),
+        ("năm ngoái", ["2024"]),
+        ("hôm qua", ["2025-11-11"]),
+        ("vào năm 2022", ["2022"]),
+        ("Trong khi đó, ông nói", []),  # "meanwhile", not "at that time"
+        ("tỷ lệ 50/50 và 2-3 ngày", []),
+    ],
+)
+def test_find_dates_resolves_against_the_article_date(text: str, expected: list[str]) -> None:
+    assert [str(m.period) for m in find_dates(text, ARTICLE_DAY)] == expected
+
+
+def test_anaphoric_dates_follow_the_previous_date() -> None:
+    found = find_dates("Cuộc điện đàm hôm 16/10 và cuộc gặp một ngày sau", ARTICLE_DAY)
+    assert [str(m.period) for m in found] == ["2025-10-16", "2025-10-17"]
+    same_day = find_dates("Cùng ngày, bà nói", ARTICLE_DAY, previous=Period.day(2025, 11, 3))
+    assert [str(m.period) for m in same_day] == ["2025-11-03"]
+
+
+def test_undated_article_leaves_relative_dates_unresolved() -> None:
+    found = find_dates("Đầu tháng này và ngày 5/3, rồi tháng 6.2021", None)
+    assert [m.period.iso() if m.period else None for m in found] == [None, None, "2021-06"]

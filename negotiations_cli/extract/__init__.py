@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from ..corpus import caption_text
 from ..dates import DateMention, Period, find_dates
 from ..models import Article, DateSource, SpeakerType, Statement, VenueEvent
-from ..text import fold
+from ..text import fold, tone_key
 from .mentions import Mention, find_mentions
 from .people import ArticlePeople, PersonFacts
 from .roles import role_classes
 from .segment import quote_spans, sentence_spans
 from .statements import Found, find_statements
 from .venues import VenueHit, find_venues
-from .vocab import Place, Token, tokenize
+from .vocab import Place, Token, tokenize, vocab
 
 __all__ = ["ArticleFacts", "extract_article"]
 
@@ -155,12 +155,14 @@ class _Extractor:
     # -- dates -------------------------------------------------------------------------------
 
     def date_for(
-        self, found: Found, outside: list[DateMention], speaker: _Speaker
+        self, found: Found, outside: list[DateMention], speaker: _Speaker, after_meeting: bool
     ) -> tuple[Period | None, DateSource]:
         dated = [d for d in outside if d.period is not None]
         if dated:
             nearest = min(dated, key=lambda d: abs(d.start - found.cue_at))
             return nearest.period, "text"
+        if after_meeting and self.narrative is not None:
+            return self.narrative, "context"  # "Sau cuộc đàm phán, X nói": the talks' day
         if speaker.key in self.speaker_last:
             return self.speaker_last[speaker.key], "context"
         if speaker.key in self.mention_last:
@@ -206,7 +208,7 @@ class _Extractor:
             speaker = self._speaker_of(f, t)
             if speaker is None:
                 continue
-            date, source = self.date_for(f, outside, speaker)
+            date, source = self.date_for(f, outside, speaker, _after_meeting(t, s, f.cue_at))
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
@@ -296,6 +298,19 @@ class _Extractor:
             date = min(dated, key=lambda d: abs(d.start - h.start)).period if dated else None
             event = VenueEvent(self.article.id, t.number, date, t.text[s:e].strip())
             facts.events.append((h.place, h.spelling, event))
+
+
+_AFTER = tone_key("sau")
+
+
+def _after_meeting(t: _Text, start: int, end: int) -> bool:
+    """The sentence opens with "Sau <the talks>" ("Sau cuộc đàm phán kéo dài hai giờ, …")."""
+    tokens = [tok for tok in t.tokens if start <= tok.start < end]
+    meeting = vocab().meeting_words
+    for i, token in enumerate(tokens[:3]):
+        if token.key == _AFTER:
+            return any(meeting.match(tokens, k) for k in range(i + 1, min(i + 5, len(tokens))))
+    return False
 
 
 def extract_article(article: Article) -> ArticleFacts:

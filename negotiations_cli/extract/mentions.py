@@ -254,9 +254,7 @@ class _Scanner:
                 i += 1
                 continue
             if m := v.unnamed.match(tokens, i):
-                j = i + m[0]
-                while (p := v.places.match(tokens, j, proper=True)) and p[1].kind == "country":
-                    j += p[0]
+                j = self.unnamed_end(i + m[0])
                 out.append(self.mention("unnamed", i, j))
                 i = j
                 continue
@@ -343,6 +341,29 @@ class _Scanner:
                 continue
             i += 1
         return out
+
+    def unnamed_end(self, j: int) -> int:
+        """ "một nguồn tin thân cận", "một quan chức cấp cao Ukraine giấu tên": the phrase runs
+        on over countries and a few lower-case modifiers, up to the verb."""
+        v = self.v
+        modifiers = 0
+        while j < len(self.tokens):
+            token = self.tokens[j]
+            if (p := v.places.match(self.tokens, j, proper=True)) and p[1].kind == "country":
+                j += p[0]
+            elif (
+                modifiers < 4
+                and token.is_word
+                and not token.capitalised
+                and token.key not in _BREAKS
+                and not v.cues.match(self.tokens, j)
+                and not v.time_words.match(self.tokens, j)
+            ):
+                j += 1
+                modifiers += 1
+            else:
+                break
+        return j
 
     def org_end(self, i: int, j: int) -> int:
         """An institution's name runs on over qualifiers, capitalised words, countries,

@@ -82,8 +82,9 @@ class ArticlePeople:
 
     def _single(self, name: str) -> str:
         key = fold_key(name)
-        for known in reversed(list(self._canonical.values())):
-            parts = [fold_key(w) for w in words(known)]
+        # against the names as written too: "ông Tập" is "Tập Cận Bình" (Xi Jinping)
+        for surface, known in reversed(list(self._canonical.items())):
+            parts = [fold_key(w) for w in words(known)] + surface.split()
             if key in parts:
                 return known
         return lexicon_name(name) or name

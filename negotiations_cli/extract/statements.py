@@ -64,6 +64,7 @@ _TAIL_START = _keys(
 )
 _LINKS = _keys("và", "nhưng", "song", "đồng", "thời", "khi", "do", "lý", "lí", "đồng thời")
 _SEPARATORS = frozenset({",", "-", "–", "—", ":"})
+_MIN_CONTENT_WORDS = 8
 _SPEAKING_KINDS = frozenset({"person", "role", "pronoun", "organization", "unnamed", "place"})
 
 
@@ -355,14 +356,21 @@ def _attribute(
         tail = [t for t in p.tokens[after:last] if t.is_word and not p.in_date(t)]
         opens_with_quote = p.in_quote(p.trim(*sentence)[0])
         tail_quoted = any(p.in_quote(t.start) for t in tail)
-        if not tail or tail[0].key in _TAIL_START or (opens_with_quote and not tail_quoted):
+        tail_reports = any(t.key == _RANG_ONLY or t.text == ":" for t in p.tokens[after:last])
+        if (
+            not tail
+            or (tail[0].key in _TAIL_START and not tail_reports)
+            or (opens_with_quote and not tail_quoted)
+        ):
+            separator = p.tokens[before_subject]
             start, end = p.trim(
-                sentence[0],
-                p.tokens[before_subject].start
-                if p.tokens[before_subject].text in _SEPARATORS
-                else p.tokens[before_subject].end,
+                sentence[0], separator.start if separator.text in _SEPARATORS else separator.end
             )
-            if end > start and (p.in_quote(start) or p.in_quote(end - 1) or tail == []):
+            # content, not a frame ("Trong cuộc phỏng vấn, ông X nói với CNN …")
+            long_enough = len(p.text[start:end].split()) >= _MIN_CONTENT_WORDS
+            if end > start and (
+                p.in_quote(start) or p.in_quote(end - 1) or not tail or long_enough
+            ):
                 start, end, kind = p.classify(start, end)
                 return Found(start, end, kind, cue_text, subject, sentence, cue_start)
     # Speaker before the content: X nói (với …) (rằng|:) …

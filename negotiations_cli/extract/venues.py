@@ -18,7 +18,7 @@ __all__ = ["VenueHit", "find_venues"]
 
 _AT = frozenset(tone_key(w) for w in ("tại", "ở"))
 _TO = frozenset(tone_key(w) for w in ("tới", "đến", "thăm"))
-_WINDOW = 12
+_WINDOW = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +62,38 @@ def _before_place_noun(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _places(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Place mentions, and places named inside an institution's name ("Hội đồng Nga - NATO
+    tại Brúc-xen"), but not inside a person's role ("Đại sứ Nga tại Mỹ")."""
+    found = [m for m in mentions if m.kind == "place" and m.place is not None]
+    v = vocab()
+    for org in (m for m in mentions if m.kind == "organization"):
+        k = org.first_token
+        while k < org.last_token:
+            match = v.places.match(tokens, k, proper=True)
+            if match and k > org.first_token:
+                end = k + match[0]
+                found.append(
+                    Mention(
+                        tokens[k].start,
+                        tokens[end - 1].end,
+                        "place",
+                        " ".join(t.text for t in tokens[k:end]),
+                        place=match[1],
+                        first_token=k,
+                        last_token=end,
+                    )
+                )
+                k = end
+            else:
+                k += 1
+    return sorted(found, key=lambda m: m.start)
+
+
 def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
     v = vocab()
     hits: list[VenueHit] = []
-    places = [m for m in mentions if m.kind == "place" and m.place is not None]
+    places = _places(tokens, mentions)
     for m in places:
         assert m.place is not None
         i = m.first_token

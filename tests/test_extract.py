@@ -1,0 +1,315 @@
+"""The extractor on short articles written for these tests (not the bundled samples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from negotiations_cli.corpus import parse_text
+from negotiations_cli.extract import extract_article
+from negotiations_cli.extract.mentions import find_mentions
+from negotiations_cli.models import Statement
+
+
+def statements_of(body: str, date: str = "2025-03-20") -> list[Statement]:
+    return extract_article(
+        parse_text(f" date {date} Ảnh minh họa (Ảnh: AFP).\n\n{body}", "t")
+    ).statements
+
+
+def one(body: str, date: str = "2025-03-20") -> Statement:
+    found = statements_of(body, date)
+    assert len(found) == 1, [(s.speaker, s.text) for s in found]
+    return found[0]
+
+
+# --- mentions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "role"),
+    [
+        ("Ngoại trưởng Mỹ Marco Rubio cho biết", "person", "Marco Rubio", "Ngoại trưởng Mỹ"),
+        ("Bà Maria Zakharova nói", "person", "Maria Zakharova", None),
+        (
+            "Người phát ngôn Bộ Ngoại giao Nga – bà Maria Zakharova – nói",
+            "person",
+            "Maria Zakharova",
+            "Người phát ngôn Bộ Ngoại giao Nga",
+        ),
+        (
+            "Cố vấn An ninh Quốc gia Mỹ, ông Mike Waltz, cho biết",
+            "person",
+            "Mike Waltz",
+            "Cố vấn An ninh Quốc gia Mỹ",
+        ),
+        (
+            "Đại sứ Ukraine tại Thổ Nhĩ Kỳ Vasyl Bodnar nói",
+            "person",
+            "Vasyl Bodnar",
+            "Đại sứ Ukraine tại Thổ Nhĩ Kỳ",
+        ),
+        ("Tổng thống Pu-tin nói", "person", "Pu-tin", "Tổng thống"),
+        ("nhà ngoại giao Mỹ nói", "role", None, "nhà ngoại giao Mỹ"),
+        ("Đại sứ quán Nga tại Mỹ thông báo", "organization", None, None),
+        ("một quan chức cấp cao châu Âu tiết lộ", "unnamed", None, None),
+    ],
+)
+def test_first_mention(text: str, kind: str, name: str | None, role: str | None) -> None:
+    mention = find_mentions(text)[0]
+    assert (mention.kind, mention.name, mention.role) == (kind, name, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tại Căn cứ Elmendorf-Richardson ở Anchorage",
+        "Theo Reuters, hai bên đã gặp nhau",
+        "cuộc gặp thượng đỉnh Nga-Mỹ",
+        "Hiệp ước New START và đường ống Nord Stream",
+        "Bến xe Miền Đông đông nghẹt",
+    ],
+)
+def test_no_person_in(text: str) -> None:
+    assert [m for m in find_mentions(text) if m.kind == "person"] == []
+
+
+# --- attribution patterns ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "kind", "cue", "text"),
+    [
+        (
+            '"Chúng tôi đã sẵn sàng", Ngoại trưởng Mỹ Marco Rubio nói với phóng viên.',
+            "Marco Rubio",
+            "direct",
+            "nói",
+            "Chúng tôi đã sẵn sàng",
+        ),
+        (
+            "“Không có giải pháp quân sự” - ông Keith Kellogg nhấn mạnh.",
+            "Keith Kellogg",
+            "direct",
+            "nhấn mạnh",
+            "Không có giải pháp quân sự",
+        ),
+        (
+            'Bà Kaja Kallas nói: "Châu Âu phải ngồi vào bàn đàm phán".',
+            "Kaja Kallas",
+            "direct",
+            "nói",
+            "Châu Âu phải ngồi vào bàn đàm phán",
+        ),
+        (
+            "Ngoại trưởng Thổ Nhĩ Kỳ Hakan Fidan nhấn mạnh: Ankara sẵn sàng tổ chức vòng mới.",
+            "Hakan Fidan",
+            "indirect",
+            "nhấn mạnh",
+            "Ankara sẵn sàng tổ chức vòng mới",
+        ),
+        (
+            "Theo Cố vấn Điện Kremlin Yuri Ushakov, hai bên chưa ấn định ngày gặp.",
+            "Yuri Ushakov",
+            "indirect",
+            "theo",
+            "hai bên chưa ấn định ngày gặp",
+        ),
+        (
+            'Theo lời ông Rustem Umerov, phái đoàn "đã làm việc suốt đêm".',
+            "Rustem Umerov",
+            "mixed",
+            "theo",
+            'phái đoàn "đã làm việc suốt đêm"',
+        ),
+        (
+            "Các cuộc tiếp xúc sẽ tiếp tục trong tuần tới, ông Kirill Dmitriev tiết lộ.",
+            "Kirill Dmitriev",
+            "indirect",
+            "tiết lộ",
+            "Các cuộc tiếp xúc sẽ tiếp tục trong tuần tới",
+        ),
+        (
+            "Ông Andrii Sybiha cho rằng lệnh ngừng bắn phải được giám sát quốc tế.",
+            "Andrii Sybiha",
+            "indirect",
+            "cho rằng",
+            "lệnh ngừng bắn phải được giám sát quốc tế",
+        ),
+        (
+            "Phát biểu với kênh CNN, Tổng thống Phần Lan Alexander Stubb nói rằng hòa bình còn xa.",
+            "Alexander Stubb",
+            "indirect",
+            "nói",
+            "hòa bình còn xa",
+        ),
+        (
+            "Bộ trưởng Quốc phòng Anh John Healey, người vừa tới Kiev, cho biết London sẽ hỗ trợ.",
+            "John Healey",
+            "indirect",
+            "cho biết",
+            "London sẽ hỗ trợ",
+        ),
+    ],
+)
+def test_attribution_patterns(body: str, speaker: str, kind: str, cue: str, text: str) -> None:
+    s = one(body)
+    assert (s.speaker, s.speaker_type, s.kind, s.cue, s.text) == (
+        speaker,
+        "person",
+        kind,
+        cue,
+        text,
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Theo Reuters, Mỹ đã gửi bản dự thảo mới cho Kiev.",
+        "Theo truyền thông Nga, cuộc gặp sẽ diễn ra tại Riyadh.",
+        "Theo giới quan sát, đàm phán khó đạt đột phá.",
+        "Theo đó, hai bên sẽ trao đổi 500 tù binh.",
+        "Theo Điều 5 của Hiệp ước NATO, các thành viên phải hỗ trợ lẫn nhau.",
+        "Theo phóng viên TTXVN tại Oasinhtơn, phiên họp kéo dài ba giờ.",
+        "Tổng thống Volodymyr Zelensky đã ký sắc lệnh về thành phần phái đoàn.",
+        "Bộ trưởng Lục quân Dan Driscoll dẫn đầu phái đoàn tới Kiev.",
+        "Tổng thống Donald Trump từng nhiều lần bày tỏ thất vọng trước việc đàm phán bế tắc.",
+    ],
+)
+def test_traps_yield_no_person_statement(body: str) -> None:
+    assert [s for s in statements_of(body) if s.speaker_type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "speaker_type"),
+    [
+        (
+            "Nhà Trắng cho biết Tổng thống Donald Trump sẽ gọi điện cho ông Putin.",
+            "Nhà Trắng",
+            "organization",
+        ),
+        (
+            "Mátxcơva khẳng định không rút quân khỏi các vùng lãnh thổ mới.",
+            "Moscow",
+            "organization",
+        ),
+        (
+            "Một nguồn tin thân cận cho hay bản dự thảo gồm 20 điểm.",
+            "Một nguồn tin thân cận",
+            "unnamed",
+        ),
+    ],
+)
+def test_institutions_and_unnamed_sources_are_not_people(
+    body: str, speaker: str, speaker_type: str
+) -> None:
+    s = one(body)
+    assert (s.speaker, s.speaker_type) == (speaker, speaker_type)
+
+
+def test_back_references_resolve_to_the_right_person() -> None:
+    body = "\n\n".join(
+        [
+            "Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho biết Mátxcơva đã nhận được đề xuất.",
+            "Ngoại trưởng Mỹ Marco Rubio nói hai bên sẽ gặp lại.",
+            '"Chúng tôi chưa trả lời", nhà ngoại giao Nga nói thêm.',
+            '"Còn nhiều việc phải làm", ông nói.',
+            "Bà Kaja Kallas cho rằng châu Âu phải có mặt.",
+            '"Không có gì về Ukraine mà thiếu Ukraine", bà ấy nhấn mạnh.',
+        ]
+    )
+    assert [s.speaker for s in statements_of(body)] == [
+        "Sergei Ryabkov",
+        "Marco Rubio",
+        "Sergei Ryabkov",
+        "Sergei Ryabkov",
+        "Kaja Kallas",
+        "Kaja Kallas",
+    ]
+
+
+def test_unnamed_official_back_reference_stays_unnamed() -> None:
+    body = (
+        "Một quan chức cấp cao Ukraine tiết lộ Kiev đã nhận được bản dự thảo. "
+        "Tuy nhiên, quan chức này khẳng định Kiev không tham gia soạn thảo."
+    )
+    assert {s.speaker_type for s in statements_of(body)} == {"unnamed"}
+
+
+def test_a_quote_with_no_verb_continues_the_previous_speaker() -> None:
+    body = (
+        '"Chúng tôi muốn hòa bình", Tổng thống Pháp Emmanuel Macron nói. '
+        '"Nhưng không phải bằng mọi giá."\n\n'
+        '"Châu Âu sẽ đứng cùng Kiev."'
+    )
+    found = statements_of(body)
+    assert [s.speaker for s in found] == ["Emmanuel Macron"] * 3
+    assert found[1].text == "Nhưng không phải bằng mọi giá"
+
+
+def test_a_quote_that_names_someone_else_keeps_its_speaker() -> None:
+    s = one('"Tổng thống Trump nói rằng ông muốn gặp sớm", ông Yuri Ushakov cho biết.')
+    assert s.speaker == "Yuri Ushakov"
+
+
+# --- statement dates --------------------------------------------------------------------------
+
+
+def test_statement_dates_text_context_article() -> None:
+    body = "\n\n".join(
+        [
+            'Ông Yuri Ushakov ngày 14/3 nói: "Cuộc gặp rất hữu ích".',
+            "Ông Ushakov cũng cho biết bản ghi nhớ sẽ được ký vào ngày 1/4.",
+            "Ngoại trưởng Mỹ Marco Rubio cho biết Mỹ chờ phản hồi.",
+            "Tháng trước, bà Kaja Kallas nói châu Âu sẵn sàng.",
+        ]
+    )
+    got = [(s.speaker, str(s.date), s.date_source) for s in statements_of(body)]
+    assert got == [
+        ("Yuri Ushakov", "2025-03-14", "text"),
+        ("Yuri Ushakov", "2025-03-14", "context"),  # 1/4 is inside the content
+        ("Marco Rubio", "2025-03-20", "article"),
+        ("Kaja Kallas", "2025-02", "text"),
+    ]
+
+
+def test_undated_article_gives_null_dates_unless_the_text_has_a_year() -> None:
+    article = parse_text(
+        "Tiêu đề\n\nAn Nhiên |\n\n"
+        "Ông Yuri Ushakov cho biết hai bên sẽ gặp lại.\n\n"
+        "Ngày 3 tháng 4 năm 2025, Ngoại trưởng Mỹ Marco Rubio nói Mỹ sẵn sàng.",
+        "u",
+    )
+    found = extract_article(article).statements
+    assert [(s.speaker, s.date.iso() if s.date else None, s.date_source) for s in found] == [
+        ("Yuri Ushakov", None, "article"),
+        ("Marco Rubio", "2025-04-03", "text"),
+    ]
+
+
+# --- venues and people --------------------------------------------------------------------------
+
+
+def test_venues_need_a_meeting_and_skip_country_appositions() -> None:
+    article = parse_text(
+        " date 2025-03-20 Phái đoàn hai nước tại Jeddah (Ảnh: Reuters).\n\n"
+        "Hai bên đàm phán tại Jeddah, Ả Rập Xê Út, hôm 11/3.\n\n"
+        "Theo phóng viên TTXVN tại Mátxcơva, Nga chưa bình luận.\n\n"
+        "Các nhà lãnh đạo có thể gặp nhau ở Giơnevơ vào tháng tới.\n\n"
+        "Ông Rubio sau đó bay về Oasinhtơn.",
+        "v",
+    )
+    facts = extract_article(article)
+    assert facts.venues == ["Geneva", "Jeddah"]
+    dates = [str(e.date) for p, _s, e in facts.events if p.name == "Jeddah" and e.paragraph == 1]
+    assert dates == ["2025-03-11"]
+
+
+def test_people_merge_surnames_and_spellings_within_an_article() -> None:
+    article = parse_text(
+        " date 2025-03-20 Dẫn.\n\n"
+        "Tổng thống Volodymyr Zelenskyy gặp Chánh văn phòng Andrii Yermak.\n\n"
+        "Ông Zelensky nói ông Yermak sẽ dẫn đầu phái đoàn.",
+        "p",
+    )
+    assert sorted(extract_article(article).people) == ["Andriy Yermak", "Volodymyr Zelensky"]

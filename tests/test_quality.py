@@ -1,0 +1,40 @@
+"""Extraction quality on gold sets, through the benchmark script (its --check targets)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "bundled": (ROOT / "data", ROOT / "tests" / "data" / "gold"),
+    "generalisation": (
+        ROOT / "tests" / "data" / "generalisation" / "corpus",
+        ROOT / "tests" / "data" / "generalisation" / "gold",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_extraction_meets_targets(name: str) -> None:
+    corpus, gold = SETS[name]
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "score_extraction.py"),
+            "--check",
+            "--corpus",
+            str(corpus),
+            "--gold",
+            str(gold),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    if name == "bundled":  # every sample article's venues are found
+        assert "venue recall                            1.000" in done.stdout
