@@ -53,6 +53,7 @@ VENUE_COLUMNS = (
 )
 SCHEMA_VERSION = 1
 
+PROGRESS_FROM = 300  # articles: below this, reading the corpus is too quick for a bar
 EXIT_PARTIAL = 3  # results were produced, but some input files or records were skipped
 
 
@@ -86,7 +87,10 @@ class State:
 
     @functools.cached_property
     def catalog(self) -> Catalog:
-        return build_catalog(self.corpus)
+        corpus = self.corpus
+        long_work = len(corpus.articles) >= PROGRESS_FROM and sys.stderr.isatty()
+        with render.progress("Reading articles", enabled=long_work) as update:
+            return build_catalog(corpus, progress=update)
 
     @property
     def partial(self) -> bool:

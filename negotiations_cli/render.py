@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
 from .text import strip_controls
 
-__all__ = ["FORMATS", "Column", "article", "document", "records"]
+__all__ = ["FORMATS", "Column", "article", "document", "progress", "records"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -146,3 +147,29 @@ def _article_page(doc: dict[str, Any], out: TextIO, color: bool | None) -> None:
 def document(doc: dict[str, Any], out: TextIO) -> None:
     """One JSON document (`neg export`)."""
     _json_dump(doc, out)
+
+
+@contextmanager
+def progress(label: str, *, enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on standard error (only when ``enabled``): yields ``update(done, total)``."""
+    if not enabled:
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        f"[progress.description]{label}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

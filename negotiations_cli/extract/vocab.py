@@ -53,7 +53,8 @@ class PhraseTable(Generic[V]):
 
     entries: dict[tuple[str, ...], V] = field(default_factory=dict)
     capitalised: set[tuple[str, ...]] = field(default_factory=set)
-    longest: int = 0
+    # first word → the lengths of the phrases it starts, longest first (the hot path)
+    starts: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, phrase: str, value: V) -> None:
         keys = _phrase_keys(phrase)
@@ -62,14 +63,22 @@ class PhraseTable(Generic[V]):
         self.entries.setdefault(keys, value)
         if phrase[:1].isupper():
             self.capitalised.add(keys)
-        self.longest = max(self.longest, len(keys))
+        lengths = self.starts.setdefault(keys[0], [])
+        if len(keys) not in lengths:
+            lengths.append(len(keys))
+            lengths.sort(reverse=True)
 
     def match(self, tokens: list[Token], i: int, *, proper: bool = False) -> tuple[int, V] | None:
         """(number of tokens, value) of the longest phrase starting at ``tokens[i]``.
 
         With ``proper``, a phrase listed with a capital must be capitalised in the text
         too ("Anh" the country, not "anh" the pronoun)."""
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+        lengths = self.starts.get(tokens[i].key) if i < len(tokens) else None
+        if not lengths:
+            return None
+        for length in lengths:
+            if i + length > len(tokens):
+                continue
             keys = tuple(t.key for t in tokens[i : i + length])
             value = self.entries.get(keys)
             if value is None:
