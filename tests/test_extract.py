@@ -313,3 +313,24 @@ def test_people_merge_surnames_and_spellings_within_an_article() -> None:
         "p",
     )
     assert sorted(extract_article(article).people) == ["Andriy Yermak", "Volodymyr Zelensky"]
+
+
+def test_a_quote_split_around_the_speaker_is_two_statements_by_them() -> None:
+    found = statements_of('"Chúng tôi muốn hòa bình", ông Yuri Ushakov nói, "nhưng không vội".')
+    assert [(s.speaker, s.kind, s.text) for s in found] == [
+        ("Yuri Ushakov", "direct", "Chúng tôi muốn hòa bình"),
+        ("Yuri Ushakov", "direct", "nhưng không vội"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Hãng TASS dẫn lời ông Yuri Ushakov: "Cuộc gặp rất hữu ích".',
+        "Hãng TASS dẫn lời ông Yuri Ushakov cho biết cuộc gặp rất hữu ích.",
+    ],
+)
+def test_the_agency_quoting_someone_is_not_the_speaker(body: str) -> None:
+    s = one(body)
+    assert (s.speaker, s.text) == ("Yuri Ushakov", "Cuộc gặp rất hữu ích".lower().capitalize()
+                                   if s.kind == "direct" else "cuộc gặp rất hữu ích")

@@ -247,16 +247,35 @@ def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
             i += 1
             continue
         if flag == "object":
-            i += 1
-            continue
-        statement = _attribute(p, first, last, i, after, cue_text, sentence)
-        if statement is not None:
+            found = _quoted_object(p, last, i, after, cue_text, sentence)
+        else:
+            found = _attribute(p, first, last, i, after, cue_text, sentence)
+        for statement in found:
             out.append(statement)
             p.claimed.append(
                 (min(statement.start, token.start), max(statement.end, p.tokens[after - 1].end))
             )
         i = after
     return out
+
+
+def _quoted_object(
+    p: _Paragraph, last: int, cue: int, after: int, cue_text: str, sentence: tuple[int, int]
+) -> list[Found]:
+    """``TASS dẫn lời ông X: "…"``: the speaker follows the cue. (``dẫn lời X cho biết …``
+    is left to the cue after X.)"""
+    mention = p.mention_at(after)
+    if (
+        mention is None
+        or mention.kind not in ("person", "role", "pronoun")
+        or (mention.last_token >= last or p.tokens[mention.last_token].text not in (":", ","))
+    ):
+        return []
+    start, end = p.trim(p.tokens[mention.last_token].end, sentence[1])
+    if end <= start:
+        return []
+    start, end, kind = p.classify(start, end)
+    return [Found(start, end, kind, cue_text, mention, sentence, p.tokens[cue].start)]
 
 
 def _introduces_content(p: _Paragraph, after: int, last: int) -> bool:
@@ -339,16 +358,16 @@ def _attribute(
     after: int,
     cue_text: str,
     sentence: tuple[int, int],
-) -> Found | None:
+) -> list[Found]:
     subject = _subject(p, first, cue)
     if subject is None:
         if after < last and p.tokens[after].key in _FRAME_AFTER:
-            return None  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
+            return []  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
         subject = _sentence_subject(p, first, cue)
     if subject is None or subject.kind not in _SPEAKING_KINDS:
-        return None
+        return []
     if subject.kind == "place" and not _metonym(subject):
-        return None
+        return []
     cue_start = p.tokens[cue].start
     # Speaker after the content: "…", X nói (với …). / … - ông X nói.
     before_subject = subject.first_token - 1
@@ -372,7 +391,16 @@ def _attribute(
                 p.in_quote(start) or p.in_quote(end - 1) or not tail or long_enough
             ):
                 start, end, kind = p.classify(start, end)
-                return Found(start, end, kind, cue_text, subject, sentence, cue_start)
+                return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
+        elif opens_with_quote and tail_quoted and p.tokens[after].text == ",":
+            # "Phần một", ông X nói, "phần hai": both halves are X's
+            first_half = p.trim(sentence[0], p.tokens[before_subject].start)
+            second_half = p.trim(p.tokens[after].end, sentence[1])
+            return [
+                Found(*p.classify(*half), cue_text, subject, sentence, cue_start)
+                for half in (first_half, second_half)
+                if half[1] > half[0]
+            ]
     # Speaker before the content: X nói (với …) (rằng|:) …
     start = p.tokens[after - 1].end
     # "X nói rằng …", "X nói với phóng viên hôm 20/5 rằng …": the content starts after rằng
@@ -393,9 +421,9 @@ def _attribute(
             break
     start, end = p.trim(start, sentence[1])
     if end <= start:
-        return None
+        return []
     start, end, kind = p.classify(start, end)
-    return Found(start, end, kind, cue_text, subject, sentence, cue_start)
+    return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
 
 
 def _continuation(p: _Paragraph, s: int, e: int) -> Found | None:
