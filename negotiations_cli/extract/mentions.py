@@ -8,6 +8,7 @@ lexicon of well-known people only maps other spellings and old transliterations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,6 +26,7 @@ _APPOSITION = frozenset({",", "-", "–", "—"})
 _AT = frozenset({tone_key("tại"), tone_key("ở")})
 _OF = tone_key("của")
 _AND = tone_key("và")
+_ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|L")
 # Lower-case words that never continue a name of an institution ("Bộ Ngoại giao cho Reuters
 # biết"); other lower-case syllables between capitalised ones do ("Quỹ Đầu tư Trực tiếp").
 _BREAKS = frozenset(
@@ -122,11 +124,26 @@ class _Scanner:
             if token is None:
                 break
             if n and token.text.lower() in _NAME_PARTICLES:
-                following = self.tok(i + n + 1)
+                k = i + n
+                while self.tok(k) and self.tokens[k].text.lower() in _NAME_PARTICLES:
+                    k += 1  # "Ursula von der Leyen"
+                following = self.tok(k)
                 if following and self._name_token(following, after_title):
-                    n += 1
+                    n = k - i
                     continue
                 break
+            if n and _ROMAN.fullmatch(token.text):
+                n += 1  # "Leo XIV"
+                continue
+            if (
+                len(token.text) == 2
+                and token.text.isupper()
+                and token.text.isalpha()
+                and self.tok(i + n + 1)
+                and self._name_token(self.tokens[i + n + 1], True)
+            ):
+                n += 1  # "JD Vance": initials written together
+                continue
             if self._initial(i + n):
                 n += 2  # "Đ.Pê-xcốp", "V. Putin": an initial and its full stop
                 continue
@@ -142,6 +159,34 @@ class _Scanner:
         while n and not self.tokens[i + n - 1].is_word:
             n -= 1  # an initial with no name after it is not a name
         return n
+
+    def _descriptive_words(self, j: int) -> int:
+        """Lower-case words between a title and a name ("Nhà phân tích chính trị Tatiana
+        Stanovaya"): how many, when a name follows them; else 0."""
+        v = self.v
+        for n in range(1, 4):
+            token = self.tok(j + n - 1)
+            if token is None or not token.is_word or token.capitalised or token.key in _BREAKS:
+                return 0
+            if v.places.match(self.tokens, j + n - 1, proper=True):
+                return 0  # "nhà lãnh đạo châu Âu": a place, not a description
+            if v.cues.match(self.tokens, j + n - 1) or v.time_words.match(self.tokens, j + n - 1):
+                return 0
+            following = self.tok(j + n)
+            if following and following.capitalised and self.name_at(j + n, after_title=True):
+                return n
+        return 0
+
+    def _after_blocker(self, i: int) -> bool:
+        blockers = self.v.name_blockers
+        for length in range(1, 5):
+            if (
+                i - length >= 0
+                and (m := blockers.match(self.tokens, i - length))
+                and m[0] == length
+            ):
+                return True
+        return False
 
     def _initial(self, k: int) -> bool:
         token, dot, after = self.tok(k), self.tok(k + 1), self.tok(k + 2)
@@ -172,9 +217,9 @@ class _Scanner:
         while j < len(self.tokens):
             token = self.tokens[j]
             if place := v.places.match(self.tokens, j, proper=True):
-                if place[1].kind != "country" and not (
-                    self.tok(j - 1) and self.tokens[j - 1].key in _AT
-                ):
+                # a country, or a region of no one country ("châu Âu"), qualifies a role
+                qualifies = place[1].kind != "city" and place[1].country is None
+                if not qualifies and not (self.tok(j - 1) and self.tokens[j - 1].key in _AT):
                     break  # "Tổng thống Trump" is not a place; a city starts a new phrase
                 country = country or (place[1] if place[1].kind == "country" else None)
                 j += place[0]
@@ -283,6 +328,7 @@ class _Scanner:
             )
             if title and not (org and org[0] > title[0]):
                 j, country = self.role_end(i)
+                j += self._descriptive_words(j)
                 role = self.span_text(i, j)
                 n = self.name_at(j, after_title=True)
                 if n:
@@ -335,6 +381,9 @@ class _Scanner:
             n = self.name_at(i, after_title=False)
             if n:
                 name = self.span_text(i, i + n)
+                if self._after_blocker(i):
+                    i += n  # "tại Castel Gandolfo", "trung tâm R.Politik": a place, a body
+                    continue
                 if n >= 2 or v.is_person_alias(name) or fold(name) in self.known:
                     out.append(self.mention("person", i, i + n, name=name))
                 i += n

@@ -53,6 +53,7 @@ class PhraseTable(Generic[V]):
 
     entries: dict[tuple[str, ...], V] = field(default_factory=dict)
     capitalised: set[tuple[str, ...]] = field(default_factory=set)
+    lowercase_ok: set[tuple[str, ...]] = field(default_factory=set)
     # first word → the lengths of the phrases it starts, longest first (the hot path)
     starts: dict[str, list[int]] = field(default_factory=dict)
 
@@ -61,8 +62,7 @@ class PhraseTable(Generic[V]):
         if not keys:
             return
         self.entries.setdefault(keys, value)
-        if phrase[:1].isupper():
-            self.capitalised.add(keys)
+        (self.capitalised if phrase[:1].isupper() else self.lowercase_ok).add(keys)
         lengths = self.starts.setdefault(keys[0], [])
         if len(keys) not in lengths:
             lengths.append(len(keys))
@@ -83,7 +83,12 @@ class PhraseTable(Generic[V]):
             value = self.entries.get(keys)
             if value is None:
                 continue
-            if proper and keys in self.capitalised and not tokens[i].capitalised:
+            if (
+                proper
+                and keys in self.capitalised
+                and keys not in self.lowercase_ok
+                and not tokens[i].capitalised
+            ):
                 continue
             return length, value
         return None
@@ -114,6 +119,8 @@ class Vocab:
     time_words: PhraseTable[str]
     meeting_words: PhraseTable[str]
     place_nouns: PhraseTable[str]
+    name_blockers: PhraseTable[str]
+    host_words: PhraseTable[str]
     not_speakers: PhraseTable[str]
     people: dict[str, str]  # fold_key(alias) → canonical name
     people_country: dict[str, str | None]
@@ -188,6 +195,8 @@ def vocab() -> Vocab:
         time_words=_table(load_lines("time_words.txt")),
         meeting_words=_table(load_lines("meeting_words.txt")),
         place_nouns=_table(load_lines("place_nouns.txt")),
+        name_blockers=_table(load_lines("name_blockers.txt")),
+        host_words=_table(load_lines("host_words.txt")),
         not_speakers=_table(load_lines("speaker_frames.txt")),
         people=people,
         people_country=countries,
