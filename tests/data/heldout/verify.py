@@ -192,7 +192,7 @@ def main():
         elif old:
             notes.append(f"tone placement mixed: {modern} modern, {old} old")
         print(
-            f"  {a:28} {info['source']:28} {info['layout']:5} {str(info['date']):10} "
+            f"  {a:28} {info['source']:28} {info['layout']:5} {info['date']!s:10} "
             f"{', '.join(notes) or '-':32} {counts[a]:3d}"
         )
     print(f"Total statements: {sum(counts.values())}  kinds: {dict(kinds)}  dates: {dict(dated)}")
