@@ -225,7 +225,12 @@ def _words(options: Iterable[str]) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy_words", re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I)),
+    (
+        "dmy_words",
+        re.compile(
+            rf"\b{_DAY_PREFIX}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?", re.I
+        ),
+    ),
     ("dmy", re.compile(r"(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")),
     (
         "dm_prefixed",

@@ -19,6 +19,7 @@ from .vocab import Place, Token, tokenize, vocab
 __all__ = ["ArticleFacts", "extract_article"]
 
 Position = tuple[int, int]  # (paragraph, character offset)
+_RECENT = 3  # speakers back that "bà" looks for a woman among
 _EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
 
 
@@ -120,11 +121,19 @@ class _Extractor:
         return None
 
     def _back_reference(self, m: Mention) -> _Speaker | None:
-        for speaker in reversed(self.history):
-            if m.gender is None:
-                return speaker
-            if speaker.type == "person" and speaker.gender in (None, m.gender):
-                return speaker
+        """ "ông"/"bà" → the latest speaker not known to be of the other gender ("bà" prefers
+        a woman among the last few speakers); "người này", "quan chức này" → the latest
+        speaker of any kind."""
+        if m.gender is None:
+            return self.history[-1] if self.history else None
+        fits = [
+            s for s in reversed(self.history) if s.type == "person" and s.gender in (None, m.gender)
+        ]
+        women = [s for s in fits[:_RECENT] if s.gender == "f"]
+        if m.gender == "f" and women:
+            return women[0]
+        if fits:
+            return fits[0]
         for _pos, name in reversed(self.mentions_seen):
             facts = self.people.people.get(name)
             if facts and facts.gender in (None, m.gender):
@@ -203,12 +212,17 @@ class _Extractor:
             for d in find_dates(t.text[s:e], self.article.date, self.narrative)
         ]
         contents = [(f.start, f.end) for f in found]
-        outside = [d for d in dates if not any(a <= d.start < b for a, b in contents)]
+        outside = [
+            d
+            for d in dates
+            if not any(a <= d.start < b for a, b in contents) and not self._future(d)
+        ]
         for f in found:
             speaker = self._speaker_of(f, t)
             if speaker is None:
                 continue
-            date, source = self.date_for(f, outside, speaker, _after_meeting(t, s, f.cue_at))
+            after_meeting = _after_meeting(t, s, f.cue_at, contents)
+            date, source = self.date_for(f, outside, speaker, after_meeting)
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
@@ -263,6 +277,10 @@ class _Extractor:
                         self.mention_last[key] = dated[-1].period  # type: ignore[assignment]
         self._events(t, [h for h in hits if s <= h.start < e], dates, facts, sentence)
 
+    def _future(self, d: DateMention) -> bool:
+        """A date after the article's own is a plan ("đến năm 2027"), never when anyone spoke."""
+        return bool(self.article.date and d.period and d.period.start > self.article.date)
+
     _last_mention_text = ""
     _last_cue = ""
 
@@ -303,14 +321,20 @@ class _Extractor:
 _AFTER = tone_key("sau")
 
 
-def _after_meeting(t: _Text, start: int, end: int) -> bool:
-    """The sentence opens with "Sau <the talks>" ("Sau cuộc đàm phán kéo dài hai giờ, …")."""
-    tokens = [tok for tok in t.tokens if start <= tok.start < end]
+def _after_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
+    """Before the verb, the sentence places the words "after the talks" ("Sau cuộc đàm phán
+    kéo dài hai giờ, …", "Phát biểu với báo giới sau cuộc gặp, …")."""
+    tokens = [
+        tok
+        for tok in t.tokens
+        if start <= tok.start < end and not any(a <= tok.start < b for a, b in contents)
+    ]
     meeting = vocab().meeting_words
-    for i, token in enumerate(tokens[:3]):
-        if token.key == _AFTER:
-            return any(meeting.match(tokens, k) for k in range(i + 1, min(i + 5, len(tokens))))
-    return False
+    return any(
+        token.key == _AFTER
+        and any(meeting.match(tokens, k) for k in range(i + 1, min(i + 4, len(tokens))))
+        for i, token in enumerate(tokens)
+    )
 
 
 def extract_article(article: Article) -> ArticleFacts:

@@ -160,6 +160,25 @@ class _Scanner:
             n -= 1  # an initial with no name after it is not a name
         return n
 
+    def _capitalised_compound(self, j: int) -> bool:
+        """A capitalised Vietnamese word and its lower-case second syllable, as in
+        "Ủy viên Nhân quyền": part of a role, not a name."""
+        token, after = self.tok(j), self.tok(j + 1)
+        v = self.v
+        return bool(
+            token
+            and after
+            and token.is_word
+            and token.capitalised
+            and looks_vietnamese(token.text)
+            and not self._transliterated(token)
+            and after.is_word
+            and not after.capitalised
+            and after.key not in _BREAKS
+            and not v.cues.match(self.tokens, j + 1)
+            and not v.time_words.match(self.tokens, j + 1)
+        )
+
     def _descriptive_words(self, j: int) -> int:
         """Lower-case words between a title and a name ("Nhà phân tích chính trị Tatiana
         Stanovaya"): how many, when a name follows them; else 0."""
@@ -233,6 +252,8 @@ class _Scanner:
                 if not self.tokens[j].capitalised and j > i + match[0]:
                     break
                 j += q[0]
+            elif self._capitalised_compound(j):
+                j += 2  # "Ủy viên Nhân quyền": a capitalised common noun, not a name
             elif (
                 token.key == _AND
                 and j > i + match[0]

@@ -36,6 +36,7 @@ _RANG_ONLY = tone_key("rằng")
 _NOUN_MARKERS = _keys(
     "các", "những", "một", "lời", "bản", "cuộc", "việc", "sự", "bài", "mọi", "theo"
 )
+_AFFILIATION = _keys("của", "thuộc")
 _PREPOSITIONS = _keys(
     "tại", "ở", "của", "với", "từ", "cho", "giữa", "về", "đến", "tới", "trong", "gặp", "lên", "vào"
 )
@@ -125,11 +126,15 @@ class _Paragraph:
             if self.in_date(token):
                 pos -= 1
                 continue
-            if token.text in ("-", "–", "—", ","):
+            if token.text in ("-", "–", "—", ",", "(", ")"):
                 punct += 1
-                if punct > 2:
+                if punct > 4:
                     break
                 pos -= 1
+                continue
+            affiliation = self._affiliation_start(pos, floor)
+            if affiliation is not None:
+                pos = affiliation - 1  # "… Zhelezniak của đảng Holos cho biết"
                 continue
             step = self._time_word_ending(pos, floor)
             if step:
@@ -137,6 +142,20 @@ class _Paragraph:
                 continue
             break
         return pos
+
+    def _affiliation_start(self, pos: int, floor: int) -> int | None:
+        """Index of "của"/"thuộc" opening an affiliation that ends at ``pos``
+        ("của đảng Holos", "thuộc Quỹ Carnegie vì Hòa bình quốc tế"), if any."""
+        if not self.tokens[pos].is_word:
+            return None
+        for k in range(pos - 1, max(floor, pos - 9) - 1, -1):
+            token = self.tokens[k]
+            if token.key in _AFFILIATION:
+                named = any(t.capitalised for t in self.tokens[k + 1 : pos + 1])
+                return k if named and k > floor else None
+            if not token.is_word or self.v.cues.match(self.tokens, k):
+                return None
+        return None
 
     def _time_word_ending(self, pos: int, floor: int) -> int:
         for length in range(min(3, pos - floor + 1), 0, -1):
@@ -183,12 +202,30 @@ def find_statements(
         first = next((i for i, t in enumerate(tokens) if t.start >= s), len(tokens))
         last = next((i for i, t in enumerate(tokens) if t.start >= e), len(tokens))
         here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
+        if not here and s == 0 and (answer := _interview_answer(p, first, last)):
+            here = [answer]
         if not here and previous_had_statement and (cont := _continuation(p, s, e)):
             here = [cont]
         found.extend(here)
         previous_had_statement = bool(here)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _interview_answer(p: _Paragraph, first: int, last: int) -> Found | None:
+    """An interview write-up: a paragraph that opens with the speaker and a colon
+    ("Ông Merezhko: Châu Âu phải …") is that speaker's answer, verbatim."""
+    mention = p.mention_at(first)
+    if mention is None or mention.kind not in ("person", "role", "pronoun"):
+        return None
+    colon = mention.last_token
+    if colon >= len(p.tokens) or p.tokens[colon].text != ":":
+        return None
+    start, end = p.trim(p.tokens[colon].end, len(p.text))
+    if end <= start:
+        return None
+    start, end, kind = p.classify(start, end)
+    return Found(start, end, "direct", "", mention, (0, len(p.text)), p.tokens[colon].start)
 
 
 def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> list[Found]:
@@ -297,7 +334,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
     """``X, người dẫn đầu phái đoàn, nói`` / ``X, Giám đốc Quỹ … (RDIF) tiết lộ``: the token
     before the comma that opens an apposition ending at ``pos`` (a comma or a role)."""
     end = pos
-    if p.tokens[end].text == ",":
+    if p.tokens[end].text in (",", "-", "–", "—"):
         end -= 1
     role = p.mention_ending(end + 1)
     if p.tokens[end].text == ")":  # "(RDIF)"
@@ -310,7 +347,11 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         if comma > first and p.tokens[comma].text == ",":
             return comma - 1
     for k in range(end, max(first, end - 16), -1):
-        if p.tokens[k].text == "," and k + 1 <= end and p.tokens[k + 1].key in _RELATIVE:
+        if (
+            p.tokens[k].text in (",", "-", "–", "—")
+            and k + 1 <= end
+            and (p.tokens[k + 1].key in _RELATIVE)
+        ):
             return k - 1
         if p.in_quote(p.tokens[k].start) or p.tokens[k].text in (".", ";"):
             break
