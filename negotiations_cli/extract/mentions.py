@@ -26,6 +26,43 @@ _APPOSITION = frozenset({",", "-", "–", "—"})
 _AT = frozenset({tone_key("tại"), tone_key("ở")})
 _OF = tone_key("của")
 _AND = tone_key("và")
+# lower-case words that end a description before any name could follow it
+_DESCRIPTION_BREAKS = frozenset(
+    tone_key(w)
+    for w in (
+        "cho",
+        "với",
+        "tại",
+        "ở",
+        "từ",
+        "theo",
+        "trong",
+        "khi",
+        "đã",
+        "sẽ",
+        "cũng",
+        "vẫn",
+        "là",
+        "nói",
+        "hôm",
+        "ngày",
+        "tới",
+        "đến",
+        "gặp",
+        "thăm",
+        "sang",
+        "rằng",
+        "thì",
+        "không",
+        "chưa",
+        "này",
+        "đó",
+        "mà",
+        "nhưng",
+        "nên",
+        "vì",
+    )
+)
 _ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|L")
 # Lower-case words that never continue a name of an institution ("Bộ Ngoại giao cho Reuters
 # biết"); other lower-case syllables between capitalised ones do ("Quỹ Đầu tư Trực tiếp").
@@ -180,20 +217,31 @@ class _Scanner:
         )
 
     def _descriptive_words(self, j: int) -> int:
-        """Lower-case words between a title and a name ("Nhà phân tích chính trị Tatiana
-        Stanovaya"): how many, when a name follows them; else 0."""
+        """Words between a title and a name ("Nhà phân tích chính trị Tatiana Stanovaya",
+        "Đại diện cấp cao về chính sách đối ngoại và an ninh của EU Kaja Kallas"): how
+        many, when a name in Latin script follows them; else 0."""
         v = self.v
-        for n in range(1, 4):
-            token = self.tok(j + n - 1)
-            if token is None or not token.is_word or token.capitalised or token.key in _BREAKS:
+        k = j
+        while k < len(self.tokens) and k - j < 12:
+            token = self.tokens[k]
+            if not token.is_word:
                 return 0
-            if v.places.match(self.tokens, j + n - 1, proper=True):
-                return 0  # "nhà lãnh đạo châu Âu": a place, not a description
-            if v.cues.match(self.tokens, j + n - 1) or v.time_words.match(self.tokens, j + n - 1):
+            if token.capitalised:
+                if (place := v.places.match(self.tokens, k, proper=True)) or (
+                    place := v.qualifiers.match(self.tokens, k, proper=True)
+                    or v.institutions.match(self.tokens, k, proper=True)
+                ):
+                    k += place[0]
+                    continue
+                latin = not looks_vietnamese(token.text) or self._transliterated(token)
+                return k - j if k > j and latin and self.name_at(k, after_title=True) else 0
+            if (
+                token.key in _DESCRIPTION_BREAKS
+                or v.cues.match(self.tokens, k)
+                or (v.time_words.match(self.tokens, k))
+            ):
                 return 0
-            following = self.tok(j + n)
-            if following and following.capitalised and self.name_at(j + n, after_title=True):
-                return n
+            k += 1
         return 0
 
     def _after_blocker(self, i: int) -> bool:

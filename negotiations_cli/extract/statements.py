@@ -132,6 +132,9 @@ class _Paragraph:
                     break
                 pos -= 1
                 continue
+            ending = self.mention_ending(pos + 1)
+            if ending is not None and ending.kind in _SPEAKING_KINDS and ending.kind != "place":
+                break
             affiliation = self._affiliation_start(pos, floor)
             if affiliation is not None:
                 pos = affiliation - 1  # "… Zhelezniak của đảng Holos cho biết"
@@ -331,38 +334,38 @@ _RELATIVE = _keys("người", "vốn", "từng", "hiện", "nơi", "cũng", "m�
 
 
 def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
-    """``X, người dẫn đầu phái đoàn, nói`` / ``X, Giám đốc Quỹ … (RDIF) tiết lộ``: the token
-    before the comma that opens an apposition ending at ``pos`` (a comma or a role)."""
+    """``X, người dẫn đầu phái đoàn, nói`` / ``X - người … - xác nhận`` / ``X, Giám đốc Quỹ …
+    (RDIF), tiết lộ``: the last token of X, before the apposition that ends at ``pos``."""
     end = pos
     if p.tokens[end].text in (",", "-", "–", "—"):
         end -= 1
-    role = p.mention_ending(end + 1)
-    if p.tokens[end].text == ")":  # "(RDIF)"
-        k = end
-        while k > first and p.tokens[k].text != "(":
-            k -= 1
-        role = p.mention_ending(k)
-    if role is not None and role.kind == "role":
-        comma = role.first_token - 1
-        if comma > first and p.tokens[comma].text == ",":
-            return comma - 1
-    for k in range(end, max(first, end - 16), -1):
+    if p.tokens[end].text == ")":  # "(RDIF)", "(Mỹ)"
+        while end > first and p.tokens[end].text != "(":
+            end -= 1
+        end -= 1
+    elif end - 1 >= first and p.tokens[end - 1].text == "(":
+        end -= 2
+    if end < first:
+        return None
+    for k in range(end, max(first, end - 20), -1):
+        token = p.tokens[k]
+        if p.in_quote(token.start) or token.text in (".", ";"):
+            break
         if (
-            p.tokens[k].text in (",", "-", "–", "—")
+            token.text in (",", "-", "–", "—")
             and k + 1 <= end
-            and (p.tokens[k + 1].key in _RELATIVE)
+            and (p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1))
         ):
             return k - 1
-        if p.in_quote(p.tokens[k].start) or p.tokens[k].text in (".", ";"):
-            break
     return None
 
 
 def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     pos = p.skip_back(cue - 1, first)
     mention = p.mention_ending(pos + 1)
-    if (mention is None or mention.kind == "role") and pos > first:
-        inner = _apposition_start(p, pos, first)
+    closes_apposition = pos + 1 < cue and p.tokens[pos + 1].text in (",", "-", "–", "—")
+    if (mention is None or mention.kind != "person" or closes_apposition) and pos > first:
+        inner = _apposition_start(p, pos + 1 if closes_apposition else pos, first)
         named = p.mention_ending(inner + 1) if inner is not None else None
         if named is not None and named.kind in ("person", "pronoun"):
             mention = named
@@ -435,13 +438,9 @@ def _attribute(
                 return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
         elif opens_with_quote and tail_quoted and p.tokens[after].text == ",":
             # "Phần một", ông X nói, "phần hai": both halves are X's
-            first_half = p.trim(sentence[0], p.tokens[before_subject].start)
-            second_half = p.trim(p.tokens[after].end, sentence[1])
-            return [
-                Found(*p.classify(*half), cue_text, subject, sentence, cue_start)
-                for half in (first_half, second_half)
-                if half[1] > half[0]
-            ]
+            # one statement from the first quotation mark to the last, the attribution inside
+            start, end = p.trim(*sentence)
+            return [Found(start + 1, end - 1, "direct", cue_text, subject, sentence, cue_start)]
     # Speaker before the content: X nói (với …) (rằng|:) …
     start = p.tokens[after - 1].end
     # "X nói rằng …", "X nói với phóng viên hôm 20/5 rằng …": the content starts after rằng

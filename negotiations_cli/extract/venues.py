@@ -18,7 +18,7 @@ __all__ = ["VenueHit", "find_venues"]
 
 _AT = frozenset(tone_key(w) for w in ("tại", "ở"))
 _TO = frozenset(tone_key(w) for w in ("tới", "đến", "thăm"))
-_WINDOW = 16
+_WINDOW = 24  # tokens back from the place that a meeting word may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,41 @@ def _places(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _same_sentence(tokens: list[Token], offset: int, i: int) -> bool:
+    """No sentence ends between character ``offset`` and token ``i``."""
+    first = next((k for k, t in enumerate(tokens) if t.start >= offset), i)
+    return first <= i and not any(_stop(tokens, k) for k in range(first, i))
+
+
+def _nation(place: Place) -> bool:
+    """A country or a region of no one country (châu Âu): a party to talks more often than
+    their venue, so only "tại/ở <it>" makes it one."""
+    return place.kind != "city" and place.country is None
+
+
+def _locative_before(tokens: list[Token], comma: int) -> int:
+    """Index of the "tại"/"ở" that opens the place phrase a comma continues, or 0."""
+    for k in range(comma - 1, max(0, comma - 6), -1):
+        if tokens[k].key in _AT:
+            return k
+        if not tokens[k].is_word:
+            return 0
+    return 0
+
+
+def _hosts(tokens: list[Token], end: int) -> bool:
+    """A hosting verb and a meeting word follow the place in its clause."""
+    v = vocab()
+    for k in range(end, min(len(tokens), end + 8)):
+        if _stop(tokens, k) or tokens[k].text == ",":
+            return False
+        if v.host_words.match(tokens, k):
+            return _meeting_between(tokens, k, min(len(tokens), k + 8)) or bool(
+                v.meeting_words.match(tokens, k)
+            )
+    return False
+
+
 def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
     v = vocab()
     hits: list[VenueHit] = []
@@ -106,16 +141,23 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
         ):
             continue  # "Istanbul, Thổ Nhĩ Kỳ" / "Alaska (Mỹ)": the city is the venue
         venue = False
-        if before.key in _AT or (before.key == tone_key("bang") and i > 1):
-            venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
-        elif before.key in _TO:
+        if before.text == "," and _locative_before(tokens, i - 1):
+            before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
+        if not _nation(m.place) and _hosts(tokens, m.last_token):
+            venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
+        elif before.key in _AT or (before.key == tone_key("bang") and i > 1):
+            # "… tại Brúc-xen và tại Tổ chức An ninh … ở Viên": a second venue of the talks
+            venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1) or any(
+                _same_sentence(tokens, h.end, i) for h in hits
+            )
+        elif before.key in _TO and not _nation(m.place):
             end = min(len(tokens), m.last_token + _WINDOW)
             venue = _meeting_between(tokens, m.last_token, end) or _meeting_between(
                 tokens, _clause_start(tokens, i - 1), i - 1
             )
-        elif m.place.kind != "country" and v.meeting_words.match(tokens, i - 1):
+        elif not _nation(m.place) and v.meeting_words.match(tokens, i - 1):
             venue = True  # "đàm phán Istanbul", "định dạng Istanbul"
-        elif m.place.kind != "country" and i > 1 and v.meeting_words.match(tokens, i - 2):
+        elif not _nation(m.place) and i > 1 and v.meeting_words.match(tokens, i - 2):
             venue = True
         if venue:
             hits.append(VenueHit(m.place, m.text, m.start, m.end))
