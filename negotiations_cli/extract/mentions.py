@@ -227,11 +227,16 @@ class _Scanner:
             if not token.is_word:
                 return 0
             if token.capitalised:
-                if (place := v.places.match(self.tokens, k, proper=True)) or (
-                    place := v.qualifiers.match(self.tokens, k, proper=True)
-                    or v.institutions.match(self.tokens, k, proper=True)
-                ):
-                    k += place[0]
+                length = next(
+                    (
+                        m[0]
+                        for table in (v.places, v.qualifiers, v.institutions)
+                        if (m := table.match(self.tokens, k, proper=True))
+                    ),
+                    0,
+                )
+                if length:
+                    k += length  # "… của EU", "… Bộ Ngoại giao": part of the description
                     continue
                 latin = not looks_vietnamese(token.text) or self._transliterated(token)
                 return k - j if k > j and latin and self.name_at(k, after_title=True) else 0

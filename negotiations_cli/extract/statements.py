@@ -227,7 +227,7 @@ def _interview_answer(p: _Paragraph, first: int, last: int) -> Found | None:
     start, end = p.trim(p.tokens[colon].end, len(p.text))
     if end <= start:
         return None
-    start, end, kind = p.classify(start, end)
+    start, end, _kind = p.classify(start, end)  # an answer is verbatim, quoted or not
     return Found(start, end, "direct", "", mention, (0, len(p.text)), p.tokens[colon].start)
 
 
