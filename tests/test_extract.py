@@ -366,3 +366,19 @@ def test_a_quote_split_around_the_speaker_is_one_statement_by_them() -> None:
 def test_the_agency_quoting_someone_is_not_the_speaker(body: str) -> None:
     s = one(body)
     assert (s.speaker, s.text.lower()) == ("Yuri Ushakov", "cuộc gặp rất hữu ích")
+
+
+def test_interview_answers_are_the_speakers_words() -> None:
+    body = "\n\n".join(
+        [
+            "Phóng viên đã phỏng vấn ông Oleksandr Merezhko, nghị sĩ Ukraine.",
+            "PV: Châu Âu nên làm gì?",
+            "Ông Merezhko: Châu Âu phải ngồi vào bàn đàm phán. Không thể khác.",
+        ]
+    )
+    s = one(body)
+    assert (s.speaker, s.kind, s.text) == (
+        "Oleksandr Merezhko",
+        "direct",
+        "Châu Âu phải ngồi vào bàn đàm phán. Không thể khác",
+    )

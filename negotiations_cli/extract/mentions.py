@@ -511,6 +511,8 @@ class _Scanner:
                 inner.tokens = tokens[j + 1 :]
                 found = inner.scan()
                 return j + 1 + (found[0].last_token if found and found[0].first_token == 0 else 0)
+            elif self._capitalised_compound(j):
+                j += 2  # "Giáo hội Công giáo"
             elif (
                 token.is_word
                 and token.capitalised

@@ -205,7 +205,7 @@ def find_statements(
         first = next((i for i, t in enumerate(tokens) if t.start >= s), len(tokens))
         last = next((i for i, t in enumerate(tokens) if t.start >= e), len(tokens))
         here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
-        if not here and s == 0 and (answer := _interview_answer(p, first, last)):
+        if not here and s == 0 and (answer := _interview_answer(p, first, (s, e))):
             here = [answer]
         if not here and previous_had_statement and (cont := _continuation(p, s, e)):
             here = [cont]
@@ -215,7 +215,7 @@ def find_statements(
     return found
 
 
-def _interview_answer(p: _Paragraph, first: int, last: int) -> Found | None:
+def _interview_answer(p: _Paragraph, first: int, sentence: tuple[int, int]) -> Found | None:
     """An interview write-up: a paragraph that opens with the speaker and a colon
     ("Ông Merezhko: Châu Âu phải …") is that speaker's answer, verbatim."""
     mention = p.mention_at(first)
@@ -228,7 +228,8 @@ def _interview_answer(p: _Paragraph, first: int, last: int) -> Found | None:
     if end <= start:
         return None
     start, end, _kind = p.classify(start, end)  # an answer is verbatim, quoted or not
-    return Found(start, end, "direct", "", mention, (0, len(p.text)), p.tokens[colon].start)
+    # the answer runs to the end of the paragraph; it is told with its first sentence
+    return Found(start, end, "direct", "", mention, sentence, p.tokens[colon].start)
 
 
 def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> list[Found]:
