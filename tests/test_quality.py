@@ -11,10 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "bundled": (ROOT / "data", ROOT / "tests" / "data" / "gold"),
-    "generalisation": (
-        ROOT / "tests" / "data" / "generalisation" / "corpus",
-        ROOT / "tests" / "data" / "generalisation" / "gold",
-    ),
+    **{
+        name: (ROOT / "tests" / "data" / name / "corpus", ROOT / "tests" / "data" / name / "gold")
+        for name in ("generalisation", "heldout")
+    },
 }
 
 
