@@ -13,10 +13,11 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 
 from . import __version__, query, render
-from .catalog import Catalog, build_catalog
-from .corpus import Corpus, bundled_corpus_path, load_corpus
+from .corpus import bundled_corpus_path
 from .dates import Period, parse_user_date
 from .errors import NegError, NotFound
+from .index import Index
+from .search import parse_query
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,9 +52,19 @@ VENUE_COLUMNS = (
     render.Column("article_count", "articles", justify="right"),
     render.Column("event_dates", "events (dates)", max_width=50),
 )
+HIT_COLUMNS = (
+    render.Column("where", "article ¶"),
+    render.Column("date", "date"),
+    render.Column("score", "score", justify="right"),
+    render.Column("text", "passage", max_width=90, highlight="highlights"),
+)
+INDEX_COLUMNS = (
+    render.Column("key", "index"),
+    render.Column("value", ""),
+)
 SCHEMA_VERSION = 1
 
-PROGRESS_FROM = 300  # articles: below this, reading the corpus is too quick for a bar
+PROGRESS_FROM = 200  # files: below this, reading the corpus is too quick for a bar
 EXIT_PARTIAL = 3  # results were produced, but some input files or records were skipped
 
 
@@ -70,31 +81,36 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in c
 
 
 class State:
-    """What every command shares; the corpus is read only when a command needs it."""
+    """What every command shares; the corpus is indexed only when a command needs it."""
 
-    def __init__(self, corpus_path: Path | None) -> None:
+    def __init__(self, corpus_path: Path | None, no_cache: bool, no_refresh: bool) -> None:
         self.corpus_path = corpus_path
-        self.problems_reported = False
+        self.no_cache = no_cache
+        self.no_refresh = no_refresh
 
-    @functools.cached_property
-    def corpus(self) -> Corpus:
-        corpus = load_corpus(self.corpus_path or bundled_corpus_path())
-        for problem in corpus.problems:
+    def open_index(self, *, full: bool = False, rebuild: bool = False) -> Index:
+        root = self.corpus_path or bundled_corpus_path()
+        show = sys.stderr.isatty()
+        with render.progress("Indexing", enabled=show, threshold=PROGRESS_FROM) as update:
+            if self.no_cache:
+                index = Index.memory(root, progress=update)
+            else:
+                index = Index.open(
+                    root, refresh=not self.no_refresh, full=full, rebuild=rebuild, progress=update
+                )
+        for problem in index.problems():
             click.echo(f"neg: warning: skipped {problem}", err=True)
-        if not corpus.articles:
-            raise NegError(f"no readable articles in {corpus.root}")
-        return corpus
+        if not index.article_ids():
+            raise NegError(f"no readable articles in {root}")
+        return index
 
     @functools.cached_property
-    def catalog(self) -> Catalog:
-        corpus = self.corpus
-        long_work = len(corpus.articles) >= PROGRESS_FROM and sys.stderr.isatty()
-        with render.progress("Reading articles", enabled=long_work) as update:
-            return build_catalog(corpus, progress=update)
+    def index(self) -> Index:
+        return self.open_index()
 
     @property
     def partial(self) -> bool:
-        return "corpus" in self.__dict__ and bool(self.corpus.problems)
+        return "index" in self.__dict__ and bool(self.index.problems())
 
 
 def output_options(func: F) -> F:
@@ -179,9 +195,19 @@ def fail(ctx: click.Context, message: str, code: int) -> NoReturn:
     show_envvar=True,
     help="Folder (or single file) of articles. Default: the bundled sample articles.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Work in memory: neither read nor write the index in the cache folder.",
+)
+@click.option(
+    "--no-refresh",
+    is_flag=True,
+    help="Use the cached index as it stands, without looking at the corpus for changes.",
+)
 @click.version_option(__version__, prog_name="neg")
 @click.pass_context
-def cli(ctx: click.Context, corpus: Path | None) -> None:
+def cli(ctx: click.Context, corpus: Path | None, no_cache: bool, no_refresh: bool) -> None:
     """Who said what, when and where: Vietnamese news about the Russia–Ukraine–US talks.
 
     Point neg at a folder of articles (.txt, .md, .jsonl, .json) with --corpus or
@@ -191,12 +217,16 @@ def cli(ctx: click.Context, corpus: Path | None) -> None:
     Exit codes: 0 success, 1 nothing found, 2 bad usage or unusable corpus,
     3 results printed but some input files were skipped (see the warnings).
 
+    The first command on a folder builds an index in the cache folder
+    (~/.cache/neg, or NEG_CACHE_DIR); later commands reuse it and pick up added,
+    changed and removed files.
+
     \b
-        neg articles --since 2025-10
-        neg show 002_061c0b6f4e783336
+        neg search Istanbul
+        neg statements --speaker peskov --since 2025-10
         neg --corpus ~/news articles -f json | jq '.[].title'
     """
-    ctx.obj = State(corpus)
+    ctx.obj = State(corpus, no_cache, no_refresh)
 
 
 @cli.result_callback()
@@ -220,9 +250,10 @@ def articles(
         neg articles --since 2025-10 --until 2025-10-31
         neg articles --since 03/10/2025 -f csv -o articles.csv
     """
-    found = query.articles(state.corpus, since=since, until=until)
-    catalog = state.catalog
-    rows = [a.to_summary(catalog.article_people[a.id], catalog.article_venues[a.id]) for a in found]
+    index = state.index
+    found = query.articles(index, since=since, until=until)
+    people_of, venues_of = index.article_people(), index.article_venues()
+    rows = [a.to_summary(people_of.get(a.id, ()), venues_of.get(a.id, ())) for a in found]
     emit(rows, fmt, output, ARTICLE_COLUMNS, "articles")
 
 
@@ -239,11 +270,11 @@ def show(state: State, article_id: str, fmt: str, output: Path | None) -> None:
         neg show 002_061c0b6f4e783336
         neg show 002 -f json | jq -r '.paragraphs[]'
     """
-    found = query.find_article(state.corpus, article_id)
+    found = query.find_article(state.index, article_id)
     doc = found.to_dict()
     if fmt == "table":
-        doc["people"] = state.catalog.article_people[found.id]
-        doc["venues"] = state.catalog.article_venues[found.id]
+        doc["people"] = state.index.article_people().get(found.id, ())
+        doc["venues"] = state.index.article_venues().get(found.id, ())
     with opened(output, fmt) as out:
         render.article(doc, fmt, out)
 
@@ -318,7 +349,7 @@ def statements(
         neg statements --speaker Pê-xcốp -f csv -o peskov.csv
     """
     where = _filter(speaker, since, until, venue, kind, article_id, contains)
-    found = query.statements(state.catalog, where)
+    found = query.statements(state.index, where)
     rows = [s.to_dict() | {"where": f"{s.article} ¶{s.paragraph}"} for s in found]
     if fmt != "table":
         rows = [s.to_dict() for s in found]
@@ -336,7 +367,7 @@ def people(state: State, speaker: str | None, fmt: str, output: Path | None) -> 
         neg people
         neg people --speaker zelenskyy -f json | jq '.[0].roles'
     """
-    found = query.people(state.catalog, speaker)
+    found = query.people(state.index, speaker)
     rows = [p.to_dict() for p in found]
     if fmt == "table":
         rows = [
@@ -360,7 +391,7 @@ def venues(state: State, fmt: str, output: Path | None) -> None:
         neg venues
         neg venues -f json | jq '.[] | {name, events: [.events[].date]}'
     """
-    rows = [v.to_dict() for v in query.venues(state.catalog)]
+    rows = [v.to_dict() for v in query.venues(state.index)]
     if fmt == "table":
         rows = [
             r
@@ -403,11 +434,127 @@ def export(
         neg export --speaker peskov --since 2025-09 -o peskov.json
     """
     where = _filter(speaker, since, until, venue, kind, article_id, contains)
-    doc = query.export(state.catalog, where)
+    doc = query.export(state.index, where)
     with opened(output, "json") as out:
         render.document({"schema_version": SCHEMA_VERSION, **doc}, out)
     if not doc["statements"] and not where.empty:
         raise NotFound("no statements found")
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@date_range_options
+@click.option(
+    "--speaker", metavar="NAME", help="Only paragraphs carrying this speaker's statements."
+)
+@click.option("--venue", metavar="PLACE", help="Only paragraphs telling of talks at this venue.")
+@click.option("--article", "article_id", metavar="ID", help="Only this article.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many hits.",
+)
+@click.option(
+    "--context",
+    type=click.IntRange(min=0),
+    default=80,
+    show_default=True,
+    help="Characters of passage shown on each side of the first match.",
+)
+@click.option("--full", is_flag=True, help="Show whole paragraphs.")
+@click.option("--exact", is_flag=True, help="Match accents as typed (tone placement still free).")
+@click.option("--fuzzy", is_flag=True, help="Correct words the corpus never uses, then search.")
+@output_options
+@click.pass_obj
+def search(
+    state: State,
+    words: tuple[str, ...],
+    since: Period | None,
+    until: Period | None,
+    speaker: str | None,
+    venue: str | None,
+    article_id: str | None,
+    limit: int,
+    context: int,
+    full: bool,
+    exact: bool,
+    fuzzy: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Search paragraphs, captions and titles; best passages first.
+
+    Case, accents, tone placement and đ are ignored (`dam phan` finds `đàm phán`) unless
+    --exact. All words are required; "quoted phrases", OR between two words, -word to
+    leave out. Known spellings are searched together: Moskva also finds Mátxcơva and
+    Moscow. Exit code 1 when nothing matches, like grep.
+
+    \b
+        neg search Istanbul
+        neg search '"Điện Kremlin" Peskov OR Lavrov -Trump'
+        neg search "dam phan" --since 2025-10 --speaker peskov
+        neg search Moskva -f json | jq '.[] | {article, paragraph, text}'
+    """
+    index = state.index
+    text = " ".join(words)
+    options = query.SearchOptions(
+        since, until, speaker, venue, article_id, limit, context, full, exact
+    )
+    parsed = parse_query(text, exact=exact)
+    corrections = query.suggest(index, parsed) if fuzzy else {}
+    hits = query.search(
+        index, parsed.replace_words(corrections) if corrections else parsed, options
+    )
+    if corrections:
+        click.echo(
+            "neg: searched for " + ", ".join(f"{w} → {c}" for w, c in corrections.items()), err=True
+        )
+    if not hits and not fuzzy and (corrections := query.suggest(index, parsed)):
+        click.echo(
+            f"neg: did you mean {' '.join(corrections.get(w, w) for w in parsed.words())}? "
+            "(--fuzzy searches for it)",
+            err=True,
+        )
+    rows = [h.to_dict() for h in hits]
+    if fmt == "table":
+        rows = [
+            r
+            | {
+                "where": f"{r['article']} ¶{r['paragraph']}"
+                if r["part"] == "paragraph"
+                else f"{r['article']} ({r['part']})"
+            }
+            for r in rows
+        ]
+    emit(rows, fmt, output, HIT_COLUMNS, "matches")
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Throw the index away and build it again.")
+@output_options
+@click.pass_obj
+def index_command(state: State, rebuild: bool, fmt: str, output: Path | None) -> None:
+    """Check every file of the corpus, update the index, and show its status.
+
+    The everyday check before other commands only looks at folders (cheap on large
+    corpora); this one stats every file and catches in-place edits.
+
+    \b
+        neg index
+        neg --corpus ~/news index --rebuild
+        neg index -f json | jq .articles
+    """
+    if state.no_cache:
+        raise NegError("neg index works on the cached index; drop --no-cache")
+    status = state.open_index(full=True, rebuild=rebuild).status().to_dict()
+    rows = (
+        [status]
+        if fmt != "table"
+        else [{"key": key, "value": value} for key, value in status.items()]
+    )
+    emit(rows, fmt, output, INDEX_COLUMNS, "index")
 
 
 def main() -> None:

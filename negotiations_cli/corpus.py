@@ -29,8 +29,10 @@ __all__ = [
     "bundled_corpus_path",
     "decode",
     "load_corpus",
+    "load_file",
     "parse_record",
     "parse_text",
+    "title_is_derived",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -275,6 +277,13 @@ def _finish(parts: _Parts, article_id: str, path: str) -> Article:
     )
 
 
+def title_is_derived(article: Article) -> bool:
+    """True when the article had no title line and its title was made from its lead."""
+    stem = article.title.rstrip("…")
+    leads = [caption_text(c) for c in article.captions[:1]] + list(article.paragraphs[:1])
+    return any(lead.startswith(stem) for lead in leads)
+
+
 def parse_text(text: str, article_id: str, path: str = "") -> Article:
     """Parse one plain-text or Markdown article. Raises ``ValueError`` when there is no text."""
     parts = _Parts()
@@ -357,9 +366,12 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(data if isinstance(data, list) else [data], 1)
 
 
-def _load_file(path: Path, rel: str, stem_id: str) -> Iterator[Article | InputProblem]:
+def load_file(
+    path: Path, rel: str, stem_id: str, data: bytes | None = None
+) -> Iterator[Article | InputProblem]:
+    """The articles of one file (``data``: its bytes, when already read), or its problems."""
     try:
-        text = decode(path.read_bytes())
+        text = decode(path.read_bytes() if data is None else data)
     except OSError as exc:
         yield InputProblem(rel, exc.strerror or str(exc))
         return
@@ -410,7 +422,7 @@ def load_corpus(root: Path, progress: Callable[[int, int], None] | None = None) 
     for done, path in enumerate(files, 1):
         rel = PurePosixPath(path.relative_to(base).as_posix())
         stem_id = str(rel.with_suffix(""))
-        for item in _load_file(path, str(rel), stem_id):
+        for item in load_file(path, str(rel), stem_id):
             if isinstance(item, InputProblem):
                 problems.append(item)
             else:

@@ -1,20 +1,23 @@
-"""Questions asked of a loaded corpus. Returns models, never formatted text."""
+"""Questions asked of an index. Returns models and plain records, never formatted text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from .catalog import Catalog
-from .corpus import Corpus
 from .dates import Period
 from .errors import NotFound, UsageError
 from .extract.people import words
 from .extract.vocab import vocab
+from .index import Index
 from .models import Article, Person, Statement, Venue
+from .search import Query, find_matches, parse_query, trim
 from .text import fold, fold_key
 
 __all__ = [
+    "Hit",
+    "SearchOptions",
     "StatementFilter",
     "articles",
     "closest",
@@ -22,22 +25,12 @@ __all__ = [
     "find_article",
     "match_speaker",
     "match_venue",
+    "people",
+    "search",
     "statements",
+    "suggest",
+    "venues",
 ]
-
-
-def _range(since: Period | None, until: Period | None) -> tuple[object, object]:
-    return (since.start if since else None), (until.end if until else None)
-
-
-def articles(
-    corpus: Corpus, since: Period | None = None, until: Period | None = None
-) -> list[Article]:
-    """Articles in id order; with a date range, undated articles are left out."""
-    if since is None and until is None:
-        return list(corpus.articles)
-    start, end = _range(since, until)
-    return [a for a in corpus.articles if a.date and Period.of(a.date).overlaps(start, end)]  # type: ignore[arg-type]
 
 
 def closest(word: str, choices: Sequence[str], limit: int = 3, cutoff: float = 50) -> list[str]:
@@ -48,93 +41,108 @@ def closest(word: str, choices: Sequence[str], limit: int = 3, cutoff: float = 5
     return [choice for choice, _score, _index in found]
 
 
-def find_article(corpus: Corpus, article_id: str) -> Article:
+def _range(since: Period | None, until: Period | None) -> tuple[str | None, str | None]:
+    return (since.start.isoformat() if since else None), (until.end.isoformat() if until else None)
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+def articles(
+    index: Index, since: Period | None = None, until: Period | None = None
+) -> list[Article]:
+    """Articles in id order; with a date range, undated articles are left out."""
+    start, end = _range(since, until)
+    if start is None and end is None:
+        return index.articles()
+    return index.articles(
+        "WHERE date IS NOT NULL AND date >= ? AND date <= ?", (start or "0000", end or "9999")
+    )
+
+
+def find_article(index: Index, article_id: str) -> Article:
     """The article with this id, or the only one whose id starts with it.
 
     Raises ``NotFound`` naming the closest ids.
     """
-    if (article := corpus.get(article_id)) is not None:
+    if (article := index.article(article_id)) is not None:
         return article
-    prefixed = [a for a in corpus.articles if a.id.startswith(article_id)]
+    ids = index.article_ids()
+    prefixed = [i for i in ids if i.startswith(article_id)]
     if len(prefixed) == 1:
-        return prefixed[0]
-    candidates = [a.id for a in prefixed] or closest(article_id, corpus.ids)
+        found = index.article(prefixed[0])
+        assert found is not None
+        return found
+    candidates = prefixed or closest(article_id, ids)
     hint = f"; did you mean {', '.join(candidates[:5])}?" if candidates else ""
     raise NotFound(f"no article with id {article_id!r}{hint}")
 
 
-# --- speakers ------------------------------------------------------------------------------
+# --- speakers and venues ---------------------------------------------------------------------
 
 
-def _speaker_keys(catalog: Catalog) -> dict[str, set[str]]:
+def _speaker_keys(index: Index) -> dict[str, set[str]]:
     """Folded name, alias, surname and known spellings → the speakers they name."""
-    v = vocab()
-    lexicon_aliases: dict[str, list[str]] = {}
-    for alias_key, canonical in v.people.items():
-        lexicon_aliases.setdefault(canonical, []).append(alias_key)
+    lexicon: dict[str, list[str]] = {}
+    for alias_key, canonical in vocab().people.items():
+        lexicon.setdefault(canonical, []).append(alias_key)
     keys: dict[str, set[str]] = {}
-
-    def add(key: str, name: str) -> None:
-        if key:
-            keys.setdefault(key, set()).add(name)
-
-    for person in catalog.people:
-        for alias in (person.name, *person.aliases):
-            add(fold_key(alias), person.name)
-            add(fold_key(words(alias)[-1]) if words(alias) else "", person.name)
-        for key in lexicon_aliases.get(person.name, []):
-            add(key, person.name)
-    for s in catalog.statements:
-        if s.speaker_type != "person":
-            add(fold_key(s.speaker), s.speaker)
+    for spelling, speaker in index.speaker_names():
+        for key in (fold_key(spelling), fold_key(words(spelling)[-1]) if words(spelling) else ""):
+            if key:
+                keys.setdefault(key, set()).add(speaker)
+        for key in lexicon.get(speaker, []):
+            keys.setdefault(key, set()).add(speaker)
     return keys
 
 
-def match_speaker(catalog: Catalog, query: str) -> str:
+def match_speaker(index: Index, query: str) -> str:
     """The one speaker ``query`` names: any alias or spelling, case- and accent-insensitive,
     with typos. Raises ``UsageError`` when ambiguous, ``NotFound`` when nobody matches."""
-    keys = _speaker_keys(catalog)
+    keys = _speaker_keys(index)
     key = fold_key(query)
     if not key:
         raise UsageError("--speaker needs a name")
-    exact = keys.get(key) or keys.get(key.replace(" ", ""))
-    if exact is None:
+    found = keys.get(key) or keys.get(key.replace(" ", ""))
+    if not found:
         from rapidfuzz import fuzz, process
 
         scored = process.extract(key, list(keys), scorer=fuzz.WRatio, limit=8, score_cutoff=80)
         best = max((score for _k, score, _i in scored), default=0)
-        exact = {n for k, score, _i in scored if score >= best - 3 for n in keys[k]}
-        if not exact:
-            suggestions = closest(query, sorted({n for names in keys.values() for n in names}))
+        found = {n for k, score, _i in scored if score >= best - 3 for n in keys[k]}
+        if not found:
+            names = sorted({n for group in keys.values() for n in group})
+            suggestions = closest(query, names)
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise NotFound(f"no speaker matches {query!r}{hint}")
-    if len(exact) > 1:
-        raise UsageError(f"{query!r} is ambiguous: {', '.join(sorted(exact))}")
-    return next(iter(exact))
+    if len(found) > 1:
+        raise UsageError(f"{query!r} is ambiguous: {', '.join(sorted(found))}")
+    return next(iter(found))
 
 
-def match_venue(catalog: Catalog, query: str) -> str:
+def match_venue(index: Index, query: str) -> str:
     """The canonical venue that ``query`` names, by any spelling."""
     key = fold_key(query)
     names: dict[str, str] = {}
-    for venue in catalog.venues:
+    for keys, place in vocab().places.entries.items():
+        names.setdefault(fold_key(" ".join(keys)), place.name)
+        names.setdefault(fold_key(place.name), place.name)
+    for venue in index.venues():
         for spelling in (venue.name, *venue.spellings):
             names[fold_key(spelling)] = venue.name
-    for place in _lexicon_places():
-        names.setdefault(place[0], place[1])
     if key in names:
         return names[key]
-    suggestions = closest(query, sorted({v.name for v in catalog.venues}))
+    suggestions = closest(query, sorted({v.name for v in index.venues()}))
     hint = f"; known venues include {', '.join(suggestions)}" if suggestions else ""
     raise NotFound(f"no venue matches {query!r}{hint}")
 
 
-def _lexicon_places() -> Iterable[tuple[str, str]]:
-    for keys, place in vocab().places.entries.items():
-        yield " ".join(fold(k) for k in keys), place.name
+def _speaker_names(index: Index, speaker: str) -> list[str]:
+    """The names stored for ``speaker``: the canonical one and those renamed to it."""
+    return [speaker] + [name for name, canonical in index.renames().items() if canonical == speaker]
 
 
-# --- statements ----------------------------------------------------------------------------
+# --- statements ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,65 +160,180 @@ class StatementFilter:
         return all(getattr(self, f) is None for f in self.__slots__)
 
 
-def statements(catalog: Catalog, where: StatementFilter) -> list[Statement]:
-    """Statements that pass every filter, oldest first (undated last)."""
-    speaker = match_speaker(catalog, where.speaker) if where.speaker else None
-    venue = match_venue(catalog, where.venue) if where.venue else None
-    article = find_article(catalog.corpus, where.article).id if where.article else None
+def statements(index: Index, where: StatementFilter) -> list[Statement]:
+    """Statements that pass every filter, oldest first (undated last). A date range keeps
+    a statement whose date, at its own precision, overlaps the range."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    if where.speaker:
+        names = _speaker_names(index, match_speaker(index, where.speaker))
+        clauses.append(f"speaker IN ({', '.join('?' * len(names))})")
+        args += names
     start, end = _range(where.since, where.until)
-    dated = where.since is not None or where.until is not None
-    needle = fold(where.contains) if where.contains else None
-    out = []
-    for s in catalog.statements:
-        if speaker and s.speaker != speaker:
-            continue
-        if dated and (s.date is None or not s.date.overlaps(start, end)):  # type: ignore[arg-type]
-            continue
-        if venue and venue not in s.venues:
-            continue
-        if where.kind and s.kind != where.kind:
-            continue
-        if article and s.article != article:
-            continue
-        if needle and needle not in fold(s.text):
-            continue
-        out.append(s)
-    return out
+    if start:
+        clauses.append("date_end >= ?")
+        args.append(start)
+    if end:
+        clauses.append("date_start <= ?")
+        args.append(end)
+    if where.kind:
+        clauses.append("kind = ?")
+        args.append(where.kind)
+    if where.article:
+        clauses.append("article = ?")
+        args.append(find_article(index, where.article).id)
+    if where.venue:
+        clauses.append("venues LIKE ?")
+        args.append('%"' + match_venue(index, where.venue).replace('"', "") + '"%')
+    found = index.statements("WHERE " + " AND ".join(clauses) if clauses else "", args)
+    if where.contains:
+        needle = fold(where.contains)
+        found = [s for s in found if needle in fold(s.text)]
+    return found
 
 
-def people(catalog: Catalog, speaker: str | None = None) -> list[Person]:
+def people(index: Index, speaker: str | None = None) -> list[Person]:
+    everyone = index.people()
     if speaker is None:
-        return list(catalog.people)
-    name = match_speaker(catalog, speaker)
-    return [p for p in catalog.people if p.name == name]
+        return everyone
+    name = match_speaker(index, speaker)
+    return [p for p in everyone if p.name == name]
 
 
-def venues(catalog: Catalog) -> list[Venue]:
-    return list(catalog.venues)
+def venues(index: Index) -> list[Venue]:
+    return index.venues()
 
 
-def export(catalog: Catalog, where: StatementFilter) -> dict[str, list[dict[str, object]]]:
+def export(index: Index, where: StatementFilter) -> dict[str, list[dict[str, Any]]]:
     """Everything, or what the filters select and what it refers to."""
-    chosen = statements(catalog, where)
+    chosen = statements(index, where)
+    everyone = index.people()
+    places = index.venues()
     if where.empty:
-        article_ids = {a.id for a in catalog.articles}
-        names = {p.name for p in catalog.people}
-        venue_names = {v.name for v in catalog.venues}
+        article_ids = set(index.article_ids())
+        names = {p.name for p in everyone}
+        venue_names = {v.name for v in places}
     else:
         article_ids = {s.article for s in chosen}
         names = {s.speaker for s in chosen if s.speaker_type == "person"}
         venue_names = {v for s in chosen for v in s.venues}
+    people_of, venues_of = index.article_people(), index.article_venues()
     return {
         "articles": [
             a.to_dict()
-            | {
-                "people": list(catalog.article_people[a.id]),
-                "venues": list(catalog.article_venues[a.id]),
-            }
-            for a in catalog.articles
+            | {"people": list(people_of.get(a.id, ())), "venues": list(venues_of.get(a.id, ()))}
+            for a in index.articles()
             if a.id in article_ids
         ],
-        "people": [p.to_dict() for p in catalog.people if p.name in names],
-        "venues": [v.to_dict() for v in catalog.venues if v.name in venue_names],
+        "people": [p.to_dict() for p in everyone if p.name in names],
+        "venues": [v.to_dict() for v in places if v.name in venue_names],
         "statements": [s.to_dict() for s in chosen],
     }
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    since: Period | None = None
+    until: Period | None = None
+    speaker: str | None = None
+    venue: str | None = None
+    article: str | None = None
+    limit: int = 20
+    context: int = 80
+    full: bool = False
+    exact: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    article: str
+    paragraph: int
+    part: str
+    score: float
+    date: str | None
+    title: str
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "paragraph": self.paragraph,
+            "part": self.part,
+            "score": self.score,
+            "date": self.date,
+            "title": self.title,
+            "text": self.text,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+def search(index: Index, text: str | Query, options: SearchOptions) -> list[Hit]:
+    """Passages (paragraphs, captions, titles) that match, best first (BM25)."""
+    query = parse_query(text, exact=options.exact) if isinstance(text, str) else text
+    clauses = ["fts MATCH ?"]
+    args: list[Any] = [query.fts()]
+    start, end = _range(options.since, options.until)
+    if start or end:
+        clauses.append("a.date IS NOT NULL AND a.date >= ? AND a.date <= ?")
+        args += [start or "0000", end or "9999"]
+    if options.article:
+        clauses.append("p.article = ?")
+        args.append(find_article(index, options.article).id)
+    if options.speaker:
+        names = _speaker_names(index, match_speaker(index, options.speaker))
+        clauses.append(
+            "(p.article, p.paragraph) IN (SELECT article, paragraph FROM statements "
+            f"WHERE speaker IN ({', '.join('?' * len(names))}))"
+        )
+        args += names
+    if options.venue:
+        clauses.append(
+            "(p.article, p.paragraph) IN (SELECT article, paragraph FROM events WHERE venue = ?)"
+        )
+        args.append(match_venue(index, options.venue))
+    # exact matching is checked on the original text, after FTS found the candidates
+    limit = -1 if options.exact else options.limit
+    rows = index.db.execute(
+        "SELECT p.article, p.paragraph, p.part, bm25(fts), a.date, a.title, p.text "
+        "FROM fts JOIN passages p ON p.id = fts.rowid JOIN articles a ON a.id = p.article "
+        f"WHERE {' AND '.join(clauses)} ORDER BY bm25(fts) LIMIT ?",
+        [*args, limit],
+    )
+    hits: list[Hit] = []
+    for article, paragraph, part, rank, date, title, passage in rows:
+        spans = find_matches(passage, query)
+        if options.exact and not spans:
+            continue
+        shown, spans = (passage, spans) if options.full else trim(passage, spans, options.context)
+        hits.append(
+            Hit(article, paragraph, part, round(-rank, 3), date, title, shown, tuple(spans))
+        )
+        if len(hits) >= options.limit:
+            break
+    return hits
+
+
+def suggest(index: Index, query: Query) -> dict[str, str]:
+    """For each query word the corpus never uses, the closest word it does use."""
+    from rapidfuzz import fuzz, process
+
+    db = index.db
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, row)")
+    unknown = [
+        w
+        for w in query.words()
+        if not db.execute("SELECT 1 FROM temp.vocab WHERE term = ?", (w,)).fetchone()
+    ]
+    if not unknown:
+        return {}
+    terms = [t for (t,) in db.execute("SELECT term FROM temp.vocab")]
+    corrections = {}
+    for word in unknown:
+        best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=70)
+        if best:
+            corrections[word] = best[0]
+    return corrections

@@ -29,6 +29,7 @@ class Column:
     header: str
     max_width: int | None = None
     justify: Literal["left", "right"] = "left"
+    highlight: str | None = None  # the row key holding (start, end) spans to emphasise
 
 
 def _cell(value: Any) -> str:
@@ -86,10 +87,13 @@ def _console(out: TextIO, color: bool | None) -> Any:
     )
 
 
-def _text(value: Any) -> Any:
+def _text(value: Any, spans: Sequence[Sequence[int]] = ()) -> Any:
     from rich.text import Text
 
-    return Text(strip_controls(_cell(value)))
+    text = Text(strip_controls(_cell(value)))
+    for start, end in spans:
+        text.stylize("bold yellow", start, end)
+    return text
 
 
 def _table(
@@ -104,7 +108,12 @@ def _table(
             column.header, max_width=column.max_width, justify=column.justify, overflow="fold"
         )
     for row in rows:
-        table.add_row(*(_text(row.get(c.key)) for c in columns))
+        table.add_row(
+            *(
+                _text(row.get(c.key), row.get(c.highlight, ()) if c.highlight else ())
+                for c in columns
+            )
+        )
     _console(out, color).print(table)
 
 
@@ -150,26 +159,40 @@ def document(doc: dict[str, Any], out: TextIO) -> None:
 
 
 @contextmanager
-def progress(label: str, *, enabled: bool) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on standard error (only when ``enabled``): yields ``update(done, total)``."""
+def progress(
+    label: str, *, enabled: bool, threshold: int = 0
+) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on standard error, shown only when ``enabled`` and the work counts at
+    least ``threshold`` items: yields ``update(done, total)``."""
     if not enabled:
         yield lambda done, total: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    console = Console(stderr=True)
-    with Progress(
-        f"[progress.description]{label}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
+    bar: Progress | None = None
+    task = None
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if total < threshold:
+                return
+            bar = Progress(
+                f"[progress.description]{label}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task(label, total=total)
+        assert task is not None
+        bar.update(task, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        if bar is not None:
+            bar.stop()

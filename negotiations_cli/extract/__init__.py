@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..corpus import caption_text
+from ..corpus import caption_text, title_is_derived
 from ..dates import DateMention, Period, find_dates
 from ..models import Article, DateSource, SpeakerType, Statement, VenueEvent
 from ..text import fold, tone_key
@@ -58,12 +58,8 @@ def _texts(article: Article) -> list[_Text]:
     known: set[str] = set()
     texts: list[_Text] = []
     # the title and captions (number 0) name people and venues, but carry no statements
-    captions = [caption_text(c) for c in article.captions]
-    derived = any(
-        t.startswith(article.title.rstrip("…")) for t in [*captions, *article.paragraphs[:1]]
-    )
-    parts = [] if derived else [(0, article.title)]
-    parts += [(0, c) for c in captions]
+    parts = [] if title_is_derived(article) else [(0, article.title)]
+    parts += [(0, caption_text(c)) for c in article.captions]
     parts += [(n, p) for n, p in enumerate(article.paragraphs, 1)]
     for number, text in parts:
         mentions = find_mentions(text, known)

@@ -11,8 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ..text import fold_key
 from .vocab import vocab
 
@@ -49,6 +47,8 @@ def words(name: str) -> list[str]:
 
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: same surname (or nearly), nearly the same given name."""
+    from rapidfuzz import fuzz
+
     wa, wb = words(a), words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False

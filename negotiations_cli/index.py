@@ -1,0 +1,770 @@
+"""The index: every article, passage, person, statement and venue event of a corpus in one
+SQLite database — built once, kept in the user's cache directory, updated file by file.
+
+Search runs on SQLite FTS5 over pre-folded text (its unicode61 tokenizer does not fold
+``đ``, so ``text.fold`` runs before indexing and before querying). ``--no-cache`` builds
+the same database in memory, so there is one code path.
+
+Freshness: a folder's mtime changes when a file in it is added, removed or renamed (and
+when an editor saves by writing a new file and renaming it over the old one). The quick
+check stats the folders the index knows and rescans only those that changed; ``neg index``
+stats every file (size, mtime, and a content hash when in doubt) and catches in-place edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import __version__
+from .corpus import ARTICLE_SUFFIXES, load_file, title_is_derived
+from .dates import Period
+from .errors import CorpusError, InputProblem
+from .extract.people import same_person, words
+from .models import Article, Person, RoleSeen, Statement, Venue, VenueEvent
+from .text import fold, fold_key
+
+__all__ = ["Index", "IndexStatus", "cache_dir"]
+
+SCHEMA_VERSION = 1
+Progress = Callable[[int, int], None]
+# Below this many files the work is done in this process: a pool costs more than it saves.
+_POOL_FROM = 64
+# Files modified this close to the moment they were indexed are re-hashed next time:
+# a second write within the same mtime tick would otherwise go unnoticed.
+_RACY_NS = 2_000_000_000
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE dirs(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                   digest TEXT NOT NULL, indexed_ns INTEGER NOT NULL);
+CREATE TABLE problems(path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE INDEX problems_path ON problems(path);
+CREATE TABLE articles(id TEXT PRIMARY KEY, file TEXT NOT NULL, date TEXT, title TEXT NOT NULL,
+                      doc TEXT NOT NULL);
+CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE passages(id INTEGER PRIMARY KEY, article TEXT NOT NULL, paragraph INTEGER NOT NULL,
+                      part TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX passages_article ON passages(article, paragraph);
+CREATE VIRTUAL TABLE fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0');
+CREATE TABLE people(article TEXT NOT NULL, name TEXT NOT NULL, surfaces TEXT NOT NULL,
+                    roles TEXT NOT NULL, gender TEXT, country TEXT, mentions INTEGER NOT NULL);
+CREATE INDEX people_name ON people(name);
+CREATE INDEX people_article ON people(article);
+CREATE TABLE statements(id TEXT PRIMARY KEY, article TEXT NOT NULL, paragraph INTEGER NOT NULL,
+                        start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT NOT NULL,
+                        speaker_type TEXT NOT NULL, mention TEXT NOT NULL, role TEXT,
+                        kind TEXT NOT NULL, cue TEXT NOT NULL, text TEXT NOT NULL, date TEXT,
+                        date_start TEXT, date_end TEXT, date_source TEXT NOT NULL,
+                        venues TEXT NOT NULL);
+CREATE INDEX statements_speaker ON statements(speaker, date_start);
+CREATE INDEX statements_article ON statements(article);
+CREATE INDEX statements_date ON statements(date_start);
+CREATE TABLE events(article TEXT NOT NULL, paragraph INTEGER NOT NULL, venue TEXT NOT NULL,
+                    kind TEXT NOT NULL, country TEXT, spelling TEXT NOT NULL, date TEXT,
+                    sentence TEXT NOT NULL);
+CREATE INDEX events_venue ON events(venue);
+CREATE INDEX events_article ON events(article);
+CREATE TABLE renames(name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+"""
+
+
+def cache_dir() -> Path:
+    """``$NEG_CACHE_DIR``, else ``$XDG_CACHE_HOME/neg``, else ``~/.cache/neg``."""
+    if explicit := os.environ.get("NEG_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "neg"
+
+
+@cache
+def _fingerprint() -> str:
+    """neg's version and lexicon: when either changes, stored extractions are stale."""
+    digest = hashlib.sha1(__version__.encode())
+    lexicon = resources.files("negotiations_cli.lexicon")
+    for entry in sorted(lexicon.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + entry.read_bytes())
+    return f"{SCHEMA_VERSION}:{digest.hexdigest()[:16]}"
+
+
+# --- reading one file (runs in worker processes) -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    rel: str
+    size: int
+    mtime_ns: int
+    digest: str
+    rows: tuple[dict[str, Any], ...]  # one per article: the article and what was extracted
+    problems: tuple[str, ...]
+
+
+def _read_file(root: str, rel: str) -> _FileResult:
+    path = Path(root, rel)
+    try:
+        stat = path.stat()
+        data = path.read_bytes()
+    except OSError as exc:
+        return _FileResult(rel, 0, 0, "", (), (exc.strerror or str(exc),))
+    stem_id = str(PurePosixPath(rel).with_suffix(""))
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for item in load_file(path, rel, stem_id, data):
+        if isinstance(item, InputProblem):
+            problems.append(item.reason)
+        else:
+            rows.append(_facts_row(item))
+    digest = hashlib.sha1(data).hexdigest()
+    return _FileResult(rel, stat.st_size, stat.st_mtime_ns, digest, tuple(rows), tuple(problems))
+
+
+def _facts_row(article: Article) -> dict[str, Any]:
+    from .extract import extract_article  # only building needs the extractor
+
+    facts = extract_article(article)
+    return {
+        "article": article,
+        "people": [
+            (p.name, p.surfaces, p.roles, p.gender, p.country, p.mentions)
+            for p in facts.people.values()
+        ],
+        "statements": facts.statements,
+        "events": [
+            (
+                e.paragraph,
+                place.name,
+                place.kind,
+                place.country,
+                spelling,
+                e.date.iso() if e.date else None,
+                e.sentence,
+            )
+            for place, spelling, e in facts.events
+        ],
+    }
+
+
+def _read_many(root: Path, rels: Sequence[str], progress: Progress | None) -> Iterator[_FileResult]:
+    if len(rels) < _POOL_FROM or (os.cpu_count() or 1) < 2:
+        for done, rel in enumerate(rels, 1):
+            yield _read_file(str(root), rel)
+            if progress:
+                progress(done, len(rels))
+        return
+    workers = min(os.cpu_count() or 2, 8)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, min(64, len(rels) // (workers * 8)))
+        results = pool.map(_read_file, [str(root)] * len(rels), rels, chunksize=chunk)
+        for done, result in enumerate(results, 1):
+            yield result
+            if progress:
+                progress(done, len(rels))
+
+
+# --- the index --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    path: str
+    corpus: str
+    articles: int
+    passages: int
+    statements: int
+    files: int
+    problems: int
+    size_bytes: int
+    built: str
+    updated: str
+    changes: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "corpus": self.corpus,
+            "articles": self.articles,
+            "passages": self.passages,
+            "statements": self.statements,
+            "files": self.files,
+            "problems": self.problems,
+            "size_bytes": self.size_bytes,
+            "built": self.built,
+            "updated": self.updated,
+            "changes": self.changes,
+        }
+
+
+class Index:
+    """A corpus, read and indexed. Open with ``Index.open`` (cached) or ``Index.memory``."""
+
+    def __init__(self, db: sqlite3.Connection, root: Path, path: str) -> None:
+        self.db = db
+        self.root = root  # the corpus: a folder, or one file
+        self.base = root.parent if root.is_file() else root  # what file paths are relative to
+        self.path = path
+        self.changes = {"added": 0, "changed": 0, "removed": 0}
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def memory(cls, root: Path, progress: Progress | None = None) -> Index:
+        """Built from scratch in memory; nothing is written anywhere."""
+        root = _check_root(root)
+        index = cls(_connect(":memory:"), root, ":memory:")
+        index._create()
+        index.update(full=True, progress=progress)
+        return index
+
+    @classmethod
+    def open(
+        cls,
+        root: Path,
+        *,
+        refresh: bool = True,
+        full: bool = False,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> Index:
+        """The cached index of ``root``: built when missing, from another version or damaged,
+        brought up to date unless ``refresh`` is off."""
+        root = _check_root(root)
+        folder = cache_dir()
+        key = hashlib.sha1(str(root).encode()).hexdigest()[:16]
+        path = folder / f"{key}.sqlite"
+        if not rebuild:
+            index = cls._existing(path, root)
+            if index is not None:
+                if refresh or full:
+                    index.update(full=full, progress=progress)
+                return index
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CorpusError(f"cannot create the cache folder {folder}: {exc.strerror}") from None
+        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            stale.unlink(missing_ok=True)
+        index = cls(_connect(str(path)), root, str(path))
+        index._create()
+        index.update(full=True, progress=progress)
+        return index
+
+    @classmethod
+    def _existing(cls, path: Path, root: Path) -> Index | None:
+        if not path.exists():
+            return None
+        try:
+            db = _connect(str(path))
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("fingerprint") != _fingerprint() or meta.get("corpus") != str(root):
+                db.close()
+                return None
+            db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'x'").fetchone()
+            return cls(db, root, str(path))
+        except sqlite3.DatabaseError:
+            return None  # damaged: rebuilt by the caller
+
+    def _create(self) -> None:
+        with self.db:
+            self.db.executescript(_SCHEMA)
+            now = _now()
+            self.db.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("fingerprint", _fingerprint()),
+                    ("corpus", str(self.root)),
+                    ("built", now),
+                    ("updated", now),
+                ],
+            )
+
+    # -- keeping it fresh ------------------------------------------------------------------
+
+    def update(self, *, full: bool = False, progress: Progress | None = None) -> dict[str, int]:
+        """Bring the index in line with the corpus: the quick folder check, or with ``full``
+        a check of every file. Returns counts of added, changed and removed files."""
+        known = dict(self.db.execute("SELECT path, size || ':' || mtime_ns FROM files"))
+        if self.root.is_file():
+            current = {self.root.name: _stat_key(self.root)}
+            dirs: dict[str, int] = {}
+        elif full or not known:
+            current, dirs = _scan(self.base)
+        else:
+            current, dirs = self._quick_scan(known)
+        added = [p for p in current if p not in known]
+        removed = [p for p in known if p not in current]
+        suspects = [p for p in current if p in known and current[p] != known[p]]
+        if full:
+            suspects += self._racy(current, known)
+        changed = self._really_changed(suspects)
+        self.changes = {"added": len(added), "changed": len(changed), "removed": len(removed)}
+        if not (added or changed or removed) and not dirs:
+            return self.changes
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._forget(removed + changed)
+            self._store(_read_many(self.base, sorted(added + changed), progress))
+            if dirs:
+                self.db.execute("DELETE FROM dirs")
+                self.db.executemany("INSERT INTO dirs VALUES (?, ?)", dirs.items())
+            if added or changed or removed:
+                self._merge_names()
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'updated'", (_now(),))
+        return self.changes
+
+    def _quick_scan(self, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int]]:
+        """Rescan only the folders whose mtime changed since the index saw them."""
+        stored = dict(self.db.execute("SELECT path, mtime_ns FROM dirs"))
+        current = dict(known)
+        stale = False
+        for rel, mtime in stored.items():
+            try:
+                now = os.stat(self.base / rel if rel else self.base).st_mtime_ns
+            except OSError:
+                stale = True  # the folder is gone: its files go with it
+                continue
+            if now != mtime:
+                stale = True
+        if not stale:
+            return current, {}
+        return _scan(self.base)
+
+    def _racy(self, current: dict[str, str], known: dict[str, str]) -> list[str]:
+        rows = self.db.execute(
+            "SELECT path FROM files WHERE indexed_ns - mtime_ns < ?", (_RACY_NS,)
+        )
+        return [p for (p,) in rows if p in current and current[p] == known.get(p)]
+
+    def _really_changed(self, suspects: Iterable[str]) -> list[str]:
+        """Files whose size or mtime moved, or that were written just as they were indexed:
+        changed only if their content hash differs (a ``touch`` re-indexes nothing)."""
+        changed = []
+        for rel in suspects:
+            stored = self.db.execute(
+                "SELECT digest, size, mtime_ns FROM files WHERE path = ?", (rel,)
+            ).fetchone()
+            path = self.base / rel
+            try:
+                data = path.read_bytes() if path.is_file() else None
+            except OSError:
+                data = None
+            if data is None or stored is None or hashlib.sha1(data).hexdigest() != stored[0]:
+                changed.append(rel)
+            else:
+                stat = path.stat()
+                self.db.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ?, indexed_ns = ? WHERE path = ?",
+                    (stat.st_size, stat.st_mtime_ns, time.time_ns(), rel),
+                )
+        if changed or suspects:
+            self.db.commit()
+        return changed
+
+    def _forget(self, rels: Sequence[str]) -> None:
+        for rel in rels:
+            ids = [a for (a,) in self.db.execute("SELECT id FROM articles WHERE file = ?", (rel,))]
+            for article in ids:
+                rowids = [
+                    r
+                    for (r,) in self.db.execute(
+                        "SELECT id FROM passages WHERE article = ?", (article,)
+                    )
+                ]
+                self.db.executemany("DELETE FROM fts WHERE rowid = ?", [(r,) for r in rowids])
+                for table in ("passages", "people", "statements", "events"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
+                self.db.execute("DELETE FROM articles WHERE id = ?", (article,))
+            self.db.execute("DELETE FROM files WHERE path = ?", (rel,))
+            self.db.execute("DELETE FROM problems WHERE path = ?", (rel,))
+
+    def _store(self, results: Iterable[_FileResult]) -> None:
+        db = self.db
+        for result in results:
+            db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                (result.rel, result.size, result.mtime_ns, result.digest, time.time_ns()),
+            )
+            db.executemany(
+                "INSERT INTO problems VALUES (?, ?)",
+                [(result.rel, reason) for reason in result.problems],
+            )
+            for row in result.rows:
+                self._store_article(row, result.rel)
+
+    def _store_article(self, row: dict[str, Any], rel: str) -> None:
+        db = self.db
+        article: Article = row["article"]
+        article_id = article.id
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            article_id = article.path  # "a.txt" and "a.md" both say "a": keep them apart
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                db.execute(
+                    "INSERT INTO problems VALUES (?, ?)",
+                    (rel, f"duplicate article id {article.id!r}"),
+                )
+                return
+        doc = article.to_dict() | {"id": article_id}
+        db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+            (article_id, rel, doc["date"], article.title, json.dumps(doc, ensure_ascii=False)),
+        )
+        parts = [] if title_is_derived(article) else [(0, "title", article.title)]
+        parts += [(0, "caption", c) for c in article.captions]
+        parts += [(n, "paragraph", p) for n, p in enumerate(article.paragraphs, 1)]
+        for number, part, text in parts:
+            cursor = db.execute(
+                "INSERT INTO passages(article, paragraph, part, text) VALUES (?, ?, ?, ?)",
+                (article_id, number, part, text),
+            )
+            db.execute(
+                "INSERT INTO fts(rowid, folded) VALUES (?, ?)", (cursor.lastrowid, fold(text))
+            )
+        db.executemany(
+            "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    name,
+                    json.dumps(surfaces, ensure_ascii=False),
+                    json.dumps(roles, ensure_ascii=False),
+                    gender,
+                    country,
+                    mentions,
+                )
+                for name, surfaces, roles, gender, country, mentions in row["people"]
+            ],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO statements VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_statement_row(s, article_id) for s in row["statements"]],
+        )
+        db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *event) for event in row["events"]],
+        )
+
+    def _merge_names(self) -> None:
+        """Corpus-wide renames: a lone surname ("Galuzin") or a variant spelling of a full
+        name joins the one full name in the corpus it belongs to."""
+        names = [n for (n,) in self.db.execute("SELECT DISTINCT name FROM people")]
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for name in names:
+            if len(words(name)) >= 2:
+                by_surname[fold_key(words(name)[-1])[:4]].append(name)
+        for group in by_surname.values():
+            group.sort(key=lambda n: (-len(words(n)), n))
+        rename: dict[str, str] = {}
+        for name in names:
+            parts = words(name)
+            bucket = by_surname.get(fold_key(parts[-1])[:4], []) if parts else []
+            if len(parts) >= 2:
+                twin = next(
+                    (
+                        f
+                        for f in bucket
+                        if f != name
+                        and f not in rename
+                        and bucket.index(f) < bucket.index(name)
+                        and same_person(f, name)
+                    ),
+                    None,
+                )
+                if twin:
+                    rename[name] = twin
+                continue
+            key = fold_key(name)
+            matches = [f for f in bucket if fold_key(words(f)[-1]) == key]
+            if len(matches) == 1:
+                rename[name] = matches[0]
+        self.db.execute("DELETE FROM renames")
+        self.db.executemany("INSERT INTO renames VALUES (?, ?)", rename.items())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def status(self) -> IndexStatus:
+        def count(table: str) -> int:
+            return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        size = Path(self.path).stat().st_size if self.path != ":memory:" else 0
+        return IndexStatus(
+            self.path,
+            str(self.root),
+            count("articles"),
+            count("passages"),
+            count("statements"),
+            count("files"),
+            count("problems"),
+            size,
+            meta.get("built", ""),
+            meta.get("updated", ""),
+            dict(self.changes),
+        )
+
+    def problems(self) -> list[InputProblem]:
+        return [
+            InputProblem(p, r)
+            for p, r in self.db.execute("SELECT path, reason FROM problems ORDER BY path")
+        ]
+
+    def article_ids(self) -> list[str]:
+        return [a for (a,) in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def articles(self, where: str = "", args: Sequence[Any] = ()) -> list[Article]:
+        rows = self.db.execute(f"SELECT doc FROM articles {where} ORDER BY id", args)
+        return [_article(json.loads(doc)) for (doc,) in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(json.loads(row[0])) if row else None
+
+    def renames(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT name, canonical FROM renames"))
+
+    def article_people(self) -> dict[str, tuple[str, ...]]:
+        rename = self.renames()
+        found: dict[str, set[str]] = defaultdict(set)
+        for article, name in self.db.execute("SELECT article, name FROM people"):
+            found[article].add(rename.get(name, name))
+        return {a: tuple(sorted(names)) for a, names in found.items()}
+
+    def article_venues(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for article, venue in self.db.execute("SELECT DISTINCT article, venue FROM events"):
+            found[article].add(venue)
+        return {a: tuple(sorted(v)) for a, v in found.items()}
+
+    def people(self) -> list[Person]:
+        rename = self.renames()
+        said: dict[str, int] = defaultdict(int)
+        for speaker, count in self.db.execute(
+            "SELECT speaker, count(*) FROM statements WHERE speaker_type = 'person' "
+            "GROUP BY speaker"
+        ):
+            said[rename.get(speaker, speaker)] += count
+        entries: dict[str, dict[str, Any]] = {}
+        for article, name, surfaces, roles, _gender, country, mentions in self.db.execute(
+            "SELECT * FROM people ORDER BY article"
+        ):
+            canonical = rename.get(name, name)
+            entry = entries.setdefault(
+                canonical,
+                {"aliases": [], "roles": [], "country": None, "articles": [], "mentions": 0},
+            )
+            for alias in [*json.loads(surfaces), name]:
+                if alias != canonical and alias not in entry["aliases"]:
+                    entry["aliases"].append(alias)
+            entry["roles"] += [RoleSeen(r, article) for r in json.loads(roles)]
+            entry["country"] = entry["country"] or country
+            if article not in entry["articles"]:
+                entry["articles"].append(article)
+            entry["mentions"] += mentions
+        return [
+            Person(
+                name,
+                tuple(e["aliases"]),
+                tuple(e["roles"]),
+                e["country"],
+                tuple(e["articles"]),
+                e["mentions"],
+                said.get(name, 0),
+            )
+            for name, e in sorted(entries.items())
+        ]
+
+    def speaker_names(self) -> list[tuple[str, str]]:
+        """(spelling, speaker) pairs: every name, alias and non-person speaker."""
+        rename = self.renames()
+        pairs = []
+        for name, surfaces in self.db.execute("SELECT DISTINCT name, surfaces FROM people"):
+            canonical = rename.get(name, name)
+            pairs += [(s, canonical) for s in {name, canonical, *json.loads(surfaces)}]
+        pairs += [
+            (s, s)
+            for (s,) in self.db.execute(
+                "SELECT DISTINCT speaker FROM statements WHERE speaker_type != 'person'"
+            )
+        ]
+        return pairs
+
+    def venues(self) -> list[Venue]:
+        grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in self.db.execute("SELECT * FROM events ORDER BY article, paragraph"):
+            grouped[row[2]].append(row)
+        venues = []
+        for name in sorted(grouped):
+            rows = grouped[name]
+            events = tuple(
+                VenueEvent(r[0], r[1], Period.from_iso(r[6]) if r[6] else None, r[7]) for r in rows
+            )
+            venues.append(
+                Venue(
+                    name,
+                    rows[0][3],
+                    rows[0][4],
+                    tuple(dict.fromkeys(r[5] for r in rows)),
+                    tuple(dict.fromkeys(r[0] for r in rows)),
+                    events,
+                )
+            )
+        return venues
+
+    def statements(self, where: str = "", args: Sequence[Any] = ()) -> list[Statement]:
+        rename = self.renames()
+        rows = self.db.execute(
+            f"SELECT * FROM statements {where} "
+            "ORDER BY date_start IS NULL, date_start, article, paragraph, start",
+            args,
+        )
+        return [_statement(row, rename) for row in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _check_root(root: Path) -> Path:
+    if not root.exists():
+        raise CorpusError(f"corpus not found: {root}")
+    if not (root.is_dir() or root.is_file()):
+        raise CorpusError(f"corpus is neither a folder nor a file: {root}")
+    return root.resolve()
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    # autocommit; writes are grouped explicitly (BEGIN IMMEDIATE … inside "with db")
+    db = sqlite3.connect(path, timeout=60, isolation_level=None)
+    if path != ":memory:":
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def _stat_key(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _scan(root: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Every article file (relative path → "size:mtime") and every folder's mtime."""
+    files: dict[str, str] = {}
+    dirs: dict[str, int] = {}
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        folder = root / rel if rel else root
+        try:
+            dirs[rel] = folder.stat().st_mtime_ns
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = f"{rel}/{entry.name}" if rel else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(child)
+            elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+                stat = entry.stat()
+                files[child] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return files, dirs
+
+
+def _statement_row(s: Statement, article_id: str) -> tuple[Any, ...]:
+    return (
+        s.id if s.article == article_id else s.id.replace(s.article, article_id, 1),
+        article_id,
+        s.paragraph,
+        s.start,
+        s.end,
+        s.speaker,
+        s.speaker_type,
+        s.speaker_mention,
+        s.role,
+        s.kind,
+        s.cue,
+        s.text,
+        s.date.iso() if s.date else None,
+        s.date.start.isoformat() if s.date else None,
+        s.date.end.isoformat() if s.date else None,
+        s.date_source,
+        json.dumps(list(s.venues), ensure_ascii=False),
+    )
+
+
+def _statement(row: Sequence[Any], rename: dict[str, str]) -> Statement:
+    (
+        id_,
+        article,
+        paragraph,
+        start,
+        end,
+        speaker,
+        speaker_type,
+        mention,
+        role,
+        kind,
+        cue,
+        text,
+        date,
+        _start,
+        _end,
+        date_source,
+        venues,
+    ) = row
+    if speaker_type == "person":
+        speaker = rename.get(speaker, speaker)
+    return Statement(
+        id_,
+        article,
+        paragraph,
+        start,
+        end,
+        speaker,
+        speaker_type,
+        mention,
+        role,
+        kind,
+        cue,
+        text,
+        Period.from_iso(date) if date else None,
+        date_source,
+        tuple(json.loads(venues)),
+    )
+
+
+def _article(doc: dict[str, Any]) -> Article:
+    import datetime as dt
+
+    return Article(
+        id=doc["id"],
+        path=doc["path"],
+        date=dt.date.fromisoformat(doc["date"]) if doc["date"] else None,
+        title=doc["title"],
+        byline=doc["byline"],
+        captions=tuple(doc["captions"]),
+        paragraphs=tuple(doc["paragraphs"]),
+        url=doc.get("url"),
+        source=doc.get("source"),
+    )
