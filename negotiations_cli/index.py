@@ -714,40 +714,15 @@ def _statement_row(s: Statement, article_id: str) -> tuple[Any, ...]:
 
 
 def _statement(row: Sequence[Any], rename: dict[str, str]) -> Statement:
-    (
-        id_,
-        article,
-        paragraph,
-        start,
-        end,
-        speaker,
-        speaker_type,
-        mention,
-        role,
-        kind,
-        cue,
-        text,
-        date,
-        _start,
-        _end,
-        date_source,
-        venues,
-    ) = row
+    """A ``statements`` row (see _SCHEMA for the column order) → a Statement."""
+    head, speaker, speaker_type = row[:5], row[5], row[6]
     if speaker_type == "person":
         speaker = rename.get(speaker, speaker)
+    date, date_source, venues = row[12], row[15], row[16]
     return Statement(
-        id_,
-        article,
-        paragraph,
-        start,
-        end,
+        *head,
         speaker,
-        speaker_type,
-        mention,
-        role,
-        kind,
-        cue,
-        text,
+        *row[6:12],
         Period.from_iso(date) if date else None,
         date_source,
         tuple(json.loads(venues)),
