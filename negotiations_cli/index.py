@@ -715,17 +715,24 @@ def _statement_row(s: Statement, article_id: str) -> tuple[Any, ...]:
 
 def _statement(row: Sequence[Any], rename: dict[str, str]) -> Statement:
     """A ``statements`` row (see _SCHEMA for the column order) → a Statement."""
-    head, speaker, speaker_type = row[:5], row[5], row[6]
-    if speaker_type == "person":
-        speaker = rename.get(speaker, speaker)
-    date, date_source, venues = row[12], row[15], row[16]
+    speaker = rename.get(row[5], row[5]) if row[6] == "person" else row[5]
+    date = Period.from_iso(row[12]) if row[12] else None
     return Statement(
-        *head,
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
         speaker,
-        *row[6:12],
-        Period.from_iso(date) if date else None,
-        date_source,
-        tuple(json.loads(venues)),
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        date,
+        row[15],
+        tuple(json.loads(row[16])),
     )
 
 
