@@ -252,6 +252,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# One pass over the text: the kinds in order of preference, the longer forms first.
+_ORDER = ("dmy_words", "dmy", "my", "m_rel_year", "m_word", "dm_prefixed", "dm_slash", "m", "y",
+          "relative", "anaphoric", "vague")
+_BY_KIND = dict(_PATTERNS)
+_ANY_DATE = re.compile(
+    "|".join(f"(?P<{kind}>{_BY_KIND[kind].pattern})" for kind in _ORDER), re.IGNORECASE
+)
+
+
 def _resolve(
     kind: str, m: re.Match[str], anchor: dt.date | None, previous: Period | None
 ) -> tuple[Period | None, Kind]:
@@ -299,22 +308,18 @@ def find_dates(
     anchor, then the year before. Anaphoric expressions (``cùng ngày``, ``một ngày sau``,
     ``khi đó``) resolve against ``previous``, and against each date found before them.
     """
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[DateMention] = []
-    last_end = -1
-    for start, end, kind, m in found:
-        if start < last_end:
-            continue  # inside a longer expression already taken
+    for hit in _ANY_DATE.finditer(text):
+        kind = hit.lastgroup
+        assert kind is not None
+        m = _BY_KIND[kind].match(text, hit.start())
+        if m is None:  # pragma: no cover - the combined pattern matched this kind here
+            continue
         try:
             period, meaning = _resolve(kind, m, anchor, previous)
         except ValueError:
             continue  # 31/2, month 13: not a date
-        mentions.append(DateMention(start, end, period, meaning))
-        last_end = end
+        mentions.append(DateMention(m.start(), m.end(), period, meaning))
         if period is not None and meaning != "vague":
             previous = period
     return mentions

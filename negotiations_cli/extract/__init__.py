@@ -62,12 +62,13 @@ def _texts(article: Article) -> list[_Text]:
     parts += [(0, caption_text(c)) for c in article.captions]
     parts += [(n, p) for n, p in enumerate(article.paragraphs, 1)]
     for number, text in parts:
-        mentions = find_mentions(text, known)
+        tokens = tokenize(text)
+        mentions = find_mentions(text, known, tokens)
         for m in mentions:
             if m.kind == "person" and m.name:
                 known.add(fold(m.name))
                 known.add(fold(m.name.split()[-1]))
-        texts.append(_Text(number, text, tokenize(text), mentions))
+        texts.append(_Text(number, text, tokens, mentions))
     return texts
 
 

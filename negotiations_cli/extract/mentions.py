@@ -113,10 +113,11 @@ class Mention:
 
 
 class _Scanner:
-    def __init__(self, text: str, v: Vocab, known_names: set[str]) -> None:
+    def __init__(self, text: str, v: Vocab, known_names: set[str],
+                 tokens: list[Token] | None = None) -> None:
         self.text = text
         self.v = v
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text) if tokens is None else tokens
         self.known = known_names  # folded names already seen in this article
 
     def tok(self, i: int) -> Token | None:
@@ -367,10 +368,11 @@ class _Scanner:
         out: list[Mention] = []
         i = 0
         tokens = self.tokens
+        starters = v.starters
         while i < len(tokens):
             token = tokens[i]
-            if not token.is_word:
-                i += 1
+            if not token.is_word or (not token.capitalised and token.key not in starters):
+                i += 1  # most words start nothing the scan looks for
                 continue
             if m := v.unnamed.match(tokens, i):
                 j = self.unnamed_end(i + m[0])
@@ -541,6 +543,8 @@ class _Scanner:
         )
 
 
-def find_mentions(text: str, known_names: set[str] | None = None) -> list[Mention]:
-    """Every mention in ``text``, left to right, none overlapping."""
-    return _Scanner(text, vocab(), known_names or set()).scan()
+def find_mentions(text: str, known_names: set[str] | None = None,
+                  tokens: list[Token] | None = None) -> list[Mention]:
+    """Every mention in ``text`` (``tokens``: its tokens, if already made), left to right,
+    none overlapping."""
+    return _Scanner(text, vocab(), known_names or set(), tokens).scan()

@@ -30,10 +30,15 @@ class Span:
         return self.start + 1, max(self.start + 1, self.end - 1)
 
 
+_MARKS = re.compile('["“”«»„]')
+
+
 def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
-    for i, char in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        char = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:

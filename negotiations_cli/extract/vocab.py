@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..lexicon import load_json, load_lines
 from ..text import fold, fold_key, tone_key
@@ -21,26 +21,25 @@ V = TypeVar("V")
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark of a text (a tuple: cheap to make by the million)."""
+
     text: str
     start: int
     end: int
     key: str  # tone_key(text)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool
+    capitalised: bool
 
 
 def tokenize(text: str) -> list[Token]:
-    return [
-        Token(m.group(), m.start(), m.end(), tone_key(m.group())) for m in _TOKEN.finditer(text)
-    ]
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        first = word[0]
+        tokens.append(Token(word, m.start(), m.end(), tone_key(word),
+                            first.isalnum() or first == "_", first.isupper()))
+    return tokens
 
 
 def _phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -128,6 +127,17 @@ class Vocab:
     plain_words: frozenset[str]
     role_classes: dict[str, tuple[str, ...]]
     generic_roles: tuple[str, ...]
+
+    @property
+    def starters(self) -> frozenset[str]:
+        """First words of every phrase the mention scan looks up."""
+        cached = self.__dict__.get("_starters")
+        if cached is None:
+            tables = (self.unnamed, self.pronouns, self.honorifics, self.titles,
+                      self.institutions, self.org_heads, self.media, self.places)
+            cached = frozenset(k for t in tables for k in t.starts)
+            self.__dict__["_starters"] = cached
+        return cached
 
     def is_person_alias(self, name: str) -> str | None:
         return self.people.get(fold_key(name))
