@@ -43,7 +43,6 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in "đĐ":
         return "d"
@@ -54,12 +53,24 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower()[:1] or char
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table that works out each character's fold the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold for comparison: lower case, no diacritics, đ → d; same length as ``nfc(text)``.
 
     ``fold("Mátxcơva") == "matxcova"``, ``fold("hoà") == fold("hòa") == "hoa"``.
     """
-    return "".join(_fold_char(c) for c in nfc(text))
+    return nfc(text).translate(_FOLD)
 
 
 _NON_WORD = re.compile(r"[^\w]+")
