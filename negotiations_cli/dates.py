@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 __all__ = ["DateMention", "Period", "find_dates", "parse_user_date"]
@@ -224,50 +225,56 @@ def _words(options: Iterable[str]) -> str:
     return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "dmy_words",
-        re.compile(
+@cache
+def _patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    """(pattern by kind, all kinds in one pattern, where a date can start) — compiled on
+    first use, so commands that never read article text do not pay for them."""
+    by_kind = {
+        "dmy_words": re.compile(
             rf"\b{_DAY_PREFIX}\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?", re.I
         ),
-    ),
-    ("dmy", re.compile(r"(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")),
-    (
-        "dm_prefixed",
-        re.compile(
+        "dmy": re.compile(r"(?<![\d.,/-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"),
+        "dm_prefixed": re.compile(
             rf"(?:\b{_DAY_PREFIX}\s+(?:thứ\s+\w+\s+|chủ nhật\s+)?\(?|\()(\d{{1,2}})[/.-](\d{{1,2}})"
             r"(?![\d]|[/.-]\d)",
             re.I,
         ),
-    ),
-    ("dm_slash", re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")),
-    ("my", re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(\d{4})\b", re.I)),
-    ("m_rel_year", re.compile(r"\btháng\s+(\d{1,2})\s+(năm ngoái|năm trước|năm nay)", re.I)),
-    ("m_word", re.compile(rf"\btháng\s+({_MONTH_WORD})\b(?:\s+năm\s+(\d{{4}}))?", re.I)),
-    ("m", re.compile(r"\btháng\s+(\d{1,2})(?![\d]|[/.-]\d)", re.I)),
-    ("y", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
-    ("relative", re.compile(rf"\b(?:đầu |giữa |cuối )?({_words(_RELATIVE)})\b", re.I)),
-    ("anaphoric", re.compile(rf"(?<![Tt]rong )\b({_words(_ANAPHORIC)})\b", re.I)),
-    ("vague", re.compile(rf"\b({_words(_VAGUE)})\b", re.I)),
-]
-
-
-# One pass over the text: the kinds in order of preference, the longer forms first.
-_ORDER = ("dmy_words", "dmy", "my", "m_rel_year", "m_word", "dm_prefixed", "dm_slash", "m", "y",
-          "relative", "anaphoric", "vague")
-_BY_KIND = dict(_PATTERNS)
-_ANY_DATE = re.compile(
-    "|".join(f"(?P<{kind}>{_BY_KIND[kind].pattern})" for kind in _ORDER), re.IGNORECASE
-)
-
-
-# Where a date expression can start: a digit, "(", or one of these words. Trying the full
-# pattern only there is many times faster than scanning every position with it.
-_CANDIDATE = re.compile(
-    r"[\d(]|\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|khuya|tháng|năm|đầu|giữa|cuối|tuần"
-    r"|cùng|khi|lúc|vào|thời|một|hai|những|vài|ít|mấy|không)\b",
-    re.IGNORECASE,
-)
+        "dm_slash": re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)"),
+        "my": re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(\d{4})\b", re.I),
+        "m_rel_year": re.compile(r"\btháng\s+(\d{1,2})\s+(năm ngoái|năm trước|năm nay)", re.I),
+        "m_word": re.compile(rf"\btháng\s+({_MONTH_WORD})\b(?:\s+năm\s+(\d{{4}}))?", re.I),
+        "m": re.compile(r"\btháng\s+(\d{1,2})(?![\d]|[/.-]\d)", re.I),
+        "y": re.compile(r"\bnăm\s+(\d{4})\b", re.I),
+        "relative": re.compile(rf"\b(?:đầu |giữa |cuối )?({_words(_RELATIVE)})\b", re.I),
+        "anaphoric": re.compile(rf"(?<![Tt]rong )\b({_words(_ANAPHORIC)})\b", re.I),
+        "vague": re.compile(rf"\b({_words(_VAGUE)})\b", re.I),
+    }
+    # One pass over the text: the kinds in order of preference, the longer forms first.
+    order = (
+        "dmy_words",
+        "dmy",
+        "my",
+        "m_rel_year",
+        "m_word",
+        "dm_prefixed",
+        "dm_slash",
+        "m",
+        "y",
+        "relative",
+        "anaphoric",
+        "vague",
+    )
+    combined = re.compile(
+        "|".join(f"(?P<{kind}>{by_kind[kind].pattern})" for kind in order), re.IGNORECASE
+    )
+    # Where a date expression can start: a digit, "(", or one of these words. Trying the full
+    # pattern only there is many times faster than scanning every position with it.
+    candidate = re.compile(
+        r"[\d(]|\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|khuya|tháng|năm|đầu|giữa|cuối|tuần"
+        r"|cùng|khi|lúc|vào|thời|một|hai|những|vài|ít|mấy|không)\b",
+        re.IGNORECASE,
+    )
+    return by_kind, combined, candidate
 
 
 def _resolve(
@@ -317,18 +324,19 @@ def find_dates(
     anchor, then the year before. Anaphoric expressions (``cùng ngày``, ``một ngày sau``,
     ``khi đó``) resolve against ``previous``, and against each date found before them.
     """
+    by_kind, combined, candidates = _patterns()
     mentions: list[DateMention] = []
     end = 0
-    for candidate in _CANDIDATE.finditer(text):
+    for candidate in candidates.finditer(text):
         if candidate.start() < end:
             continue
-        hit = _ANY_DATE.match(text, candidate.start())
+        hit = combined.match(text, candidate.start())
         if hit is None:
             continue
         end = hit.end()
         kind = hit.lastgroup
         assert kind is not None
-        m = _BY_KIND[kind].match(text, hit.start())
+        m = by_kind[kind].match(text, hit.start())
         if m is None:  # pragma: no cover - the combined pattern matched this kind here
             continue
         try:

@@ -20,7 +20,6 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,9 +30,8 @@ from . import __version__
 from .corpus import ARTICLE_SUFFIXES, load_file, title_is_derived
 from .dates import Period
 from .errors import CorpusError, InputProblem
-from .extract.people import same_person, words
 from .models import Article, Person, RoleSeen, Statement, Venue, VenueEvent
-from .text import fold, fold_key
+from .text import fold, fold_key, words
 
 __all__ = ["Index", "IndexStatus", "cache_dir"]
 
@@ -166,6 +164,8 @@ def _read_many(root: Path, rels: Sequence[str], progress: Progress | None) -> It
             if progress:
                 progress(done, len(rels))
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(os.cpu_count() or 2, 8)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         chunk = max(1, min(64, len(rels) // (workers * 8)))
@@ -461,6 +461,8 @@ class Index:
     def _merge_names(self) -> None:
         """Corpus-wide renames: a lone surname ("Galuzin") or a variant spelling of a full
         name joins the one full name in the corpus it belongs to."""
+        from .extract.people import same_person
+
         names = [n for (n,) in self.db.execute("SELECT DISTINCT name FROM people")]
         by_surname: dict[str, list[str]] = defaultdict(list)
         for name in names:

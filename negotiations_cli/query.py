@@ -8,12 +8,10 @@ from typing import Any
 
 from .dates import Period
 from .errors import NotFound, UsageError
-from .extract.people import words
-from .extract.vocab import vocab
 from .index import Index
 from .models import Article, Person, Statement, Venue
 from .search import Query, find_matches, parse_query, trim
-from .text import fold, fold_key
+from .text import fold, fold_key, words
 
 __all__ = [
     "Hit",
@@ -83,6 +81,8 @@ def find_article(index: Index, article_id: str) -> Article:
 
 def _speaker_keys(index: Index) -> dict[str, set[str]]:
     """Folded name, alias, surname and known spellings → the speakers they name."""
+    from .extract.vocab import vocab
+
     lexicon: dict[str, list[str]] = {}
     for alias_key, canonical in vocab().people.items():
         lexicon.setdefault(canonical, []).append(alias_key)
@@ -122,6 +122,8 @@ def match_speaker(index: Index, query: str) -> str:
 
 def match_venue(index: Index, query: str) -> str:
     """The canonical venue that ``query`` names, by any spelling."""
+    from .extract.vocab import vocab
+
     key = fold_key(query)
     names: dict[str, str] = {}
     for keys, place in vocab().places.entries.items():

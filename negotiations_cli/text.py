@@ -19,6 +19,7 @@ __all__ = [
     "nfc",
     "strip_controls",
     "tone_key",
+    "words",
 ]
 
 # C0 and C1 control characters except TAB and LF, plus DEL. Article text is
@@ -102,3 +103,8 @@ def looks_vietnamese(word: str) -> bool:
     if "đ" in word.lower():
         return True
     return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", word))
+
+
+def words(name: str) -> list[str]:
+    """The words of a name as written: ``words("Đ.Pê-xcốp") == ["Đ", "Pê-xcốp"]``."""
+    return [w for w in re.split(r"[\s.]+", name.strip()) if w]

@@ -113,8 +113,9 @@ class Mention:
 
 
 class _Scanner:
-    def __init__(self, text: str, v: Vocab, known_names: set[str],
-                 tokens: list[Token] | None = None) -> None:
+    def __init__(
+        self, text: str, v: Vocab, known_names: set[str], tokens: list[Token] | None = None
+    ) -> None:
         self.text = text
         self.v = v
         self.tokens = tokenize(text) if tokens is None else tokens
@@ -543,8 +544,9 @@ class _Scanner:
         )
 
 
-def find_mentions(text: str, known_names: set[str] | None = None,
-                  tokens: list[Token] | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, known_names: set[str] | None = None, tokens: list[Token] | None = None
+) -> list[Mention]:
     """Every mention in ``text`` (``tokens``: its tokens, if already made), left to right,
     none overlapping."""
     return _Scanner(text, vocab(), known_names or set(), tokens).scan()

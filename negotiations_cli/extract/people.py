@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..text import fold_key
+from ..text import fold_key, words
 from .vocab import vocab
 
 __all__ = ["ArticlePeople", "PersonFacts"]
@@ -39,10 +39,6 @@ def lexicon_name(name: str) -> str | None:
     return v.is_person_alias(name) or (
         v.is_person_alias(last_name(name)) if last_name(name) != name else None
     )
-
-
-def words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s.]+", name.strip()) if w]
 
 
 def same_person(a: str, b: str) -> bool:

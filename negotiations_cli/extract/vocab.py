@@ -37,8 +37,16 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         first = word[0]
-        tokens.append(Token(word, m.start(), m.end(), tone_key(word),
-                            first.isalnum() or first == "_", first.isupper()))
+        tokens.append(
+            Token(
+                word,
+                m.start(),
+                m.end(),
+                tone_key(word),
+                first.isalnum() or first == "_",
+                first.isupper(),
+            )
+        )
     return tokens
 
 
@@ -133,8 +141,16 @@ class Vocab:
         """First words of every phrase the mention scan looks up."""
         cached = self.__dict__.get("_starters")
         if cached is None:
-            tables = (self.unnamed, self.pronouns, self.honorifics, self.titles,
-                      self.institutions, self.org_heads, self.media, self.places)
+            tables = (
+                self.unnamed,
+                self.pronouns,
+                self.honorifics,
+                self.titles,
+                self.institutions,
+                self.org_heads,
+                self.media,
+                self.places,
+            )
             cached = frozenset(k for t in tables for k in t.starts)
             self.__dict__["_starters"] = cached
         return cached

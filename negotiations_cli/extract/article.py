@@ -1,0 +1,338 @@
+"""One article → its people, statements and venue events (the extractor's entry point)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..corpus import caption_text, title_is_derived
+from ..dates import DateMention, Period, find_dates
+from ..models import Article, DateSource, SpeakerType, Statement, VenueEvent
+from ..text import fold, tone_key
+from .mentions import Mention, find_mentions
+from .people import ArticlePeople, PersonFacts
+from .roles import role_classes
+from .segment import quote_spans, sentence_spans
+from .statements import Found, find_statements
+from .venues import VenueHit, find_venues
+from .vocab import Place, Token, tokenize, vocab
+
+__all__ = ["ArticleFacts", "extract_article"]
+
+Position = tuple[int, int]  # (paragraph, character offset)
+_RECENT = 3  # speakers back that "bà" looks for a woman among
+_EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
+
+
+@dataclass
+class _Text:
+    number: int  # paragraph number; 0 for a caption
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+
+
+@dataclass
+class ArticleFacts:
+    """What one article says: its people, statements and venue events."""
+
+    article: Article
+    people: dict[str, PersonFacts] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[tuple[Place, str, VenueEvent]] = field(default_factory=list)
+
+    @property
+    def venues(self) -> list[str]:
+        return sorted({place.name for place, _s, _e in self.events})
+
+
+@dataclass
+class _Speaker:
+    key: tuple[str, str]
+    name: str
+    type: SpeakerType
+    role: str | None
+    gender: str | None
+
+
+def _texts(article: Article) -> list[_Text]:
+    known: set[str] = set()
+    texts: list[_Text] = []
+    # the title and captions (number 0) name people and venues, but carry no statements
+    parts = [] if title_is_derived(article) else [(0, article.title)]
+    parts += [(0, caption_text(c)) for c in article.captions]
+    parts += [(n, p) for n, p in enumerate(article.paragraphs, 1)]
+    for number, text in parts:
+        tokens = tokenize(text)
+        mentions = find_mentions(text, known, tokens)
+        for m in mentions:
+            if m.kind == "person" and m.name:
+                known.add(fold(m.name))
+                known.add(fold(m.name.split()[-1]))
+        texts.append(_Text(number, text, tokens, mentions))
+    return texts
+
+
+class _Extractor:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.texts = _texts(article)
+        names = [m.name for t in self.texts for m in t.mentions if m.kind == "person" and m.name]
+        self.people = ArticlePeople(names)
+        self.mentions_seen: list[tuple[Position, str]] = []  # person canonical names in order
+        for t in self.texts:
+            for m in t.mentions:
+                if m.kind == "person" and m.name:
+                    country = m.place.name if m.place and m.place.kind == "country" else None
+                    self.people.record(m.name, m.role, m.gender, country)
+                    self.mentions_seen.append(((t.number, m.start), self.people.canonical(m.name)))
+        self.history: list[_Speaker] = []
+        self.speaker_last: dict[tuple[str, str], Period] = {}
+        self.mention_last: dict[tuple[str, str], Period] = {}
+        self.narrative: Period | None = None
+
+    # -- speakers ----------------------------------------------------------------------------
+
+    def person(self, name: str, role: str | None) -> _Speaker:
+        canonical = self.people.canonical(name)
+        facts = self.people.people.get(canonical)
+        role = role or (facts.roles[0] if facts and facts.roles else None)
+        return _Speaker(
+            ("person", canonical), canonical, "person", role, facts.gender if facts else None
+        )
+
+    def resolve(self, m: Mention, at: Position) -> _Speaker | None:
+        if m.kind == "person" and m.name:
+            return self.person(m.name, m.role)
+        if m.kind == "pronoun":
+            return self._back_reference(m)
+        if m.kind == "role" and m.role:
+            return self._role(m, at)
+        if m.kind == "place" and m.place:
+            return _Speaker(
+                ("organization", m.place.name), m.place.name, "organization", None, None
+            )
+        if m.kind == "organization":
+            return _Speaker(("organization", fold(m.text)), m.text, "organization", None, None)
+        if m.kind == "unnamed":
+            return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", None, None)
+        return None
+
+    def _back_reference(self, m: Mention) -> _Speaker | None:
+        """ "ông"/"bà" → the latest speaker not known to be of the other gender ("bà" prefers
+        a woman among the last few speakers); "người này", "quan chức này" → the latest
+        speaker of any kind."""
+        if m.gender is None:
+            return self.history[-1] if self.history else None
+        fits = [
+            s for s in reversed(self.history) if s.type == "person" and s.gender in (None, m.gender)
+        ]
+        women = [s for s in fits[:_RECENT] if s.gender == "f"]
+        if m.gender == "f" and women:
+            return women[0]
+        if fits:
+            return fits[0]
+        for _pos, name in reversed(self.mentions_seen):
+            facts = self.people.people.get(name)
+            if facts and facts.gender in (None, m.gender):
+                return self.person(name, None)
+        return None
+
+    def _role(self, m: Mention, at: Position) -> _Speaker:
+        assert m.role is not None
+        wanted = role_classes(m.role)
+        country = m.place.name if m.place and m.place.kind == "country" else None
+        if wanted:
+            for pos, name in reversed(self.mentions_seen):
+                if pos >= at:
+                    continue
+                facts = self.people.people[name]
+                have = (
+                    frozenset().union(*(role_classes(r) for r in facts.roles))
+                    if facts.roles
+                    else frozenset()
+                )
+                if not wanted & have:
+                    continue
+                if country and facts.country and facts.country != country:
+                    continue
+                return self.person(name, None)
+        return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)
+
+    # -- dates -------------------------------------------------------------------------------
+
+    def date_for(
+        self, found: Found, outside: list[DateMention], speaker: _Speaker, after_meeting: bool
+    ) -> tuple[Period | None, DateSource]:
+        dated = [d for d in outside if d.period is not None]
+        if dated:
+            nearest = min(dated, key=lambda d: abs(d.start - found.cue_at))
+            return nearest.period, "text"
+        if after_meeting and self.narrative is not None:
+            return self.narrative, "context"  # "Sau cuộc đàm phán, X nói": the talks' day
+        if speaker.key in self.speaker_last:
+            return self.speaker_last[speaker.key], "context"
+        if speaker.key in self.mention_last:
+            return self.mention_last[speaker.key], "context"
+        return (Period.of(self.article.date) if self.article.date else None), "article"
+
+    # -- the article -------------------------------------------------------------------------
+
+    def run(self) -> ArticleFacts:
+        facts = ArticleFacts(self.article, people=self.people.people)
+        continues = False
+        for t in self.texts:
+            hits = find_venues(t.tokens, t.mentions)
+            if t.number == 0:
+                self._events(t, hits, find_dates(t.text, self.article.date), facts)
+                continue
+            quotes = quote_spans(t.text)
+            dates = find_dates(t.text, self.article.date, self.narrative)
+            found = find_statements(t.text, t.tokens, t.mentions, quotes, dates, continues)
+            sentences = sentence_spans(t.text, quotes)
+            for s, e in sentences:
+                here = [f for f in found if f.sentence == (s, e)]
+                self._sentence(t, (s, e), here, hits, facts)
+            continues = bool(found) and bool(sentences) and found[-1].sentence == sentences[-1]
+        return facts
+
+    def _sentence(
+        self,
+        t: _Text,
+        sentence: tuple[int, int],
+        found: list[Found],
+        hits: list[VenueHit],
+        facts: ArticleFacts,
+    ) -> None:
+        s, e = sentence
+        dates = [
+            DateMention(d.start + s, d.end + s, d.period, d.kind)
+            for d in find_dates(t.text[s:e], self.article.date, self.narrative)
+        ]
+        contents = [(f.start, f.end) for f in found]
+        outside = [
+            d
+            for d in dates
+            if not any(a <= d.start < b for a, b in contents) and not self._future(d)
+        ]
+        for f in found:
+            speaker = self._speaker_of(f, t)
+            if speaker is None:
+                continue
+            after_meeting = _after_meeting(t, s, f.cue_at, contents)
+            date, source = self.date_for(f, outside, speaker, after_meeting)
+            if source != "article" and date is not None:
+                self.speaker_last[speaker.key] = date
+            self.history.append(speaker)
+            venues = sorted(
+                {h.place.name for h in hits if s <= h.start < e}
+                | {
+                    m.place.name
+                    for m in t.mentions
+                    if m.kind == "place"
+                    and m.place
+                    and m.place.kind != "country"
+                    and f.start <= m.start < f.end
+                }
+            )
+            mention_text = f.mention.text if f.mention else self._last_mention_text
+            cue = f.cue or self._last_cue
+            facts.statements.append(
+                Statement(
+                    id=f"{self.article.id}:{t.number}:{f.start}",
+                    article=self.article.id,
+                    paragraph=t.number,
+                    start=f.start,
+                    end=f.end,
+                    speaker=speaker.name,
+                    speaker_type=speaker.type,
+                    speaker_mention=mention_text,
+                    role=speaker.role,
+                    kind=f.kind,
+                    cue=cue,
+                    text=t.text[f.start : f.end],
+                    date=date,
+                    date_source=source,
+                    venues=tuple(venues),
+                )
+            )
+            self._last_mention_text, self._last_cue = mention_text, cue
+        dated = [d for d in outside if d.period is not None and d.kind != "vague"]
+        if any(d.kind != "vague" for d in outside):
+            # the latest date the narrative gave, even one this article cannot resolve
+            self.narrative = [d for d in outside if d.kind != "vague"][-1].period
+        if dated:
+            for m in t.mentions:
+                if (
+                    m.kind == "person"
+                    and m.name
+                    and s <= m.start < e
+                    and not any(a <= m.start < b for a, b in contents)
+                ):
+                    key = ("person", self.people.canonical(m.name))
+                    self.mention_last.setdefault(key, dated[-1].period)  # type: ignore[arg-type]
+                    if key not in self.speaker_last:
+                        self.mention_last[key] = dated[-1].period  # type: ignore[assignment]
+        self._events(t, [h for h in hits if s <= h.start < e], dates, facts, sentence)
+
+    def _future(self, d: DateMention) -> bool:
+        """A date after the article's own is a plan ("đến năm 2027"), never when anyone spoke."""
+        return bool(self.article.date and d.period and d.period.start > self.article.date)
+
+    _last_mention_text = ""
+    _last_cue = ""
+
+    def _speaker_of(self, f: Found, t: _Text) -> _Speaker | None:
+        if f.mention is None:
+            return self.history[-1] if self.history else None
+        return self.resolve(f.mention, (t.number, f.mention.start))
+
+    def _events(
+        self,
+        t: _Text,
+        hits: list[VenueHit],
+        dates: list[DateMention],
+        facts: ArticleFacts,
+        sentence: tuple[int, int] | None = None,
+    ) -> None:
+        quotes = quote_spans(t.text)
+
+        def quoted(pos: int) -> bool:
+            return any(q.start <= pos < q.end for q in quotes)
+
+        for h in hits:
+            s, e = sentence or (0, len(t.text))
+            # a date tells when the meeting was if it stands near the place, on the same side
+            # of any quotation mark ("… tại Alaska", ông nói ngày 27/10: not the summit's date)
+            dated = [
+                d
+                for d in dates
+                if d.period is not None
+                and quoted(d.start) == quoted(h.start)
+                and abs(d.start - h.start) <= _EVENT_REACH
+            ]
+            date = min(dated, key=lambda d: abs(d.start - h.start)).period if dated else None
+            event = VenueEvent(self.article.id, t.number, date, t.text[s:e].strip())
+            facts.events.append((h.place, h.spelling, event))
+
+
+_AFTER = tone_key("sau")
+
+
+def _after_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
+    """Before the verb, the sentence places the words "after the talks" ("Sau cuộc đàm phán
+    kéo dài hai giờ, …", "Phát biểu với báo giới sau cuộc gặp, …")."""
+    tokens = [
+        tok
+        for tok in t.tokens
+        if start <= tok.start < end and not any(a <= tok.start < b for a, b in contents)
+    ]
+    meeting = vocab().meeting_words
+    return any(
+        token.key == _AFTER
+        and any(meeting.match(tokens, k) for k in range(i + 1, min(i + 4, len(tokens))))
+        for i, token in enumerate(tokens)
+    )
+
+
+def extract_article(article: Article) -> ArticleFacts:
+    return _Extractor(article).run()
