@@ -23,17 +23,48 @@ from negotiations_cli.corpus import load_corpus  # noqa: E402
 
 SOURCES = [ROOT / "data", ROOT / "tests" / "data" / "generalisation" / "corpus"]
 PEOPLE = [
-    ("Dmitry Peskov", "Người phát ngôn Điện Kremlin"), ("Sergei Lavrov", "Ngoại trưởng Nga"),
-    ("Marco Rubio", "Ngoại trưởng Mỹ"), ("Yuri Ushakov", "Trợ lý Tổng thống Nga"),
-    ("Andrii Sybiha", "Ngoại trưởng Ukraine"), ("Kaja Kallas", "Đại diện cấp cao EU"),
-    ("Steve Witkoff", "Đặc phái viên Mỹ"), ("Rustem Umerov", "Thư ký Hội đồng An ninh Ukraine"),
-    ("Hakan Fidan", "Ngoại trưởng Thổ Nhĩ Kỳ"), ("Maria Zakharova", "Người phát ngôn Bộ Ngoại giao Nga"),
-    ("Keith Kellogg", "Đặc phái viên Mỹ"), ("Kirill Dmitriev", "Đặc phái viên Nga"),
+    ("Dmitry Peskov", "Người phát ngôn Điện Kremlin"),
+    ("Sergei Lavrov", "Ngoại trưởng Nga"),
+    ("Marco Rubio", "Ngoại trưởng Mỹ"),
+    ("Yuri Ushakov", "Trợ lý Tổng thống Nga"),
+    ("Andrii Sybiha", "Ngoại trưởng Ukraine"),
+    ("Kaja Kallas", "Đại diện cấp cao EU"),
+    ("Steve Witkoff", "Đặc phái viên Mỹ"),
+    ("Rustem Umerov", "Thư ký Hội đồng An ninh Ukraine"),
+    ("Hakan Fidan", "Ngoại trưởng Thổ Nhĩ Kỳ"),
+    ("Maria Zakharova", "Người phát ngôn Bộ Ngoại giao Nga"),
+    ("Keith Kellogg", "Đặc phái viên Mỹ"),
+    ("Kirill Dmitriev", "Đặc phái viên Nga"),
 ]
-VENUES = ["Istanbul", "Geneva", "Riyadh", "Jeddah", "Abu Dhabi", "Budapest", "Minsk", "Doha",
-          "Mátxcơva", "Moskva", "Kiev", "Oasinhtơn", "Alaska", "Giơnevơ", "Vatican", "Paris"]
-SURNAMES = {"Peskov", "Lavrov", "Galuzin", "Ivanov", "Ryabkov", "Darchiev", "Witkoff",
-            "Medinsky", "Yermak"}
+VENUES = [
+    "Istanbul",
+    "Geneva",
+    "Riyadh",
+    "Jeddah",
+    "Abu Dhabi",
+    "Budapest",
+    "Minsk",
+    "Doha",
+    "Mátxcơva",
+    "Moskva",
+    "Kiev",
+    "Oasinhtơn",
+    "Alaska",
+    "Giơnevơ",
+    "Vatican",
+    "Paris",
+]
+SURNAMES = {
+    "Peskov",
+    "Lavrov",
+    "Galuzin",
+    "Ivanov",
+    "Ryabkov",
+    "Darchiev",
+    "Witkoff",
+    "Medinsky",
+    "Yermak",
+}
 DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})\b")
 
 
