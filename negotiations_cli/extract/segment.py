@@ -73,6 +73,8 @@ def sentence_spans(text: str, quotes: list[Span] | None = None) -> list[tuple[in
         end = m.end()
         if inside_quote(m.start()):
             continue
+        if _after_initial(text, m.start()):
+            continue  # "V. Pu-tin", "Đ. Plét-ten-chúc": an initial, not a sentence end
         # "… vẫn mở", Ivanov nói.  — the sentence runs on past a quotation's own full stop.
         if end < len(text) and _next_is_lowercase(text, end):
             continue
@@ -83,6 +85,14 @@ def sentence_spans(text: str, quotes: list[Span] | None = None) -> list[tuple[in
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _after_initial(text: str, dot: int) -> bool:
+    """The full stop at ``dot`` closes a one-letter initial ("V." in "V. Pu-tin")."""
+    return (
+        dot >= 1 and text[dot] == "." and text[dot - 1].isupper()
+        and (dot == 1 or not text[dot - 2].isalnum())
+    )
 
 
 def _next_is_lowercase(text: str, pos: int) -> bool:

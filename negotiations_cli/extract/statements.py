@@ -37,6 +37,7 @@ _NOUN_MARKERS = _keys(
     "các", "những", "một", "lời", "bản", "cuộc", "việc", "sự", "bài", "mọi", "theo"
 )
 _AFFILIATION = _keys("của", "thuộc")
+_NATIONALITY = tone_key("người")  # "người Italy": Italian, not Italy speaking
 _PREPOSITIONS = _keys(
     "tại", "ở", "của", "với", "từ", "cho", "giữa", "về", "đến", "tới", "trong", "gặp", "lên", "vào"
 )
@@ -348,16 +349,18 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         end -= 2
     if end < first:
         return None
-    for k in range(end, max(first, end - 20), -1):
+    for k in range(end, max(first, end - 24), -1):
         token = p.tokens[k]
-        if p.in_quote(token.start) or token.text in (".", ";"):
-            break
-        if (
-            token.text in (",", "-", "–", "—")
-            and k + 1 <= end
-            and (p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1))
+        if p.in_quote(token.start) or token.text in (".", ";") or (
+            k < end and p.v.cues.match(p.tokens, k)
         ):
-            return k - 1
+            break
+        if token.text not in (",", "-", "–", "—") or k + 1 > end:
+            continue
+        opens = p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1)
+        named = p.mention_ending(k)
+        if opens or (named is not None and named.kind == "person"):
+            return k - 1  # "X, người …, nói" / "X, trả lời chất vấn …, thừa nhận"
     return None
 
 
@@ -367,6 +370,8 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     closes_apposition = pos + 1 < cue and p.tokens[pos + 1].text in (",", "-", "–", "—")
     if (mention is None or mention.kind != "person" or closes_apposition) and pos > first:
         inner = _apposition_start(p, pos + 1 if closes_apposition else pos, first)
+        if inner is not None:
+            inner = p.skip_back(inner, first)  # "X của đảng Y, người …, nói"
         named = p.mention_ending(inner + 1) if inner is not None else None
         if named is not None and named.kind in ("person", "pronoun"):
             mention = named
@@ -374,6 +379,10 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
         return None
     if mention.first_token > first and p.tokens[mention.first_token - 1].key in _PREPOSITIONS:
         return None  # "phóng viên tại Moskva, …": a place or an object, not the speaker
+    if mention.kind == "place" and mention.first_token > first and (
+        p.tokens[mention.first_token - 1].key == _NATIONALITY
+    ):
+        return None
     return mention
 
 
