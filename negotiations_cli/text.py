@@ -17,6 +17,7 @@ __all__ = [
     "fold_key",
     "looks_vietnamese",
     "nfc",
+    "plain_latin",
     "strip_controls",
     "tone_key",
     "words",
@@ -96,13 +97,34 @@ def tone_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
 @lru_cache(maxsize=65536)
 def looks_vietnamese(word: str) -> bool:
-    """True when the word carries a letter or mark that only Vietnamese uses here
-    (đ, â, ă, ê, ô, ơ, ư, hỏi, ngã, nặng). Foreign names (Peskov, José) do not."""
+    """True when the word carries a letter or mark that only Vietnamese uses here: đ, or
+    â ă ê ô ơ ư / hỏi, ngã, nặng on a vowel. Foreign names (Peskov, José, Erdoğan) do not."""
     if "đ" in word.lower():
         return True
-    return any(c in _VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", word))
+    base = ""
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(c):
+            if c in _VIETNAMESE_MARKS and base in _VOWELS:
+                return True
+        else:
+            base = c
+    return False
+
+
+def plain_latin(name: str) -> str:
+    """A Latin-script name without its accents ("Pedro Sánchez" → "Pedro Sanchez");
+    Vietnamese-script names are returned as they are."""
+    if looks_vietnamese(name):
+        return name
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
+    )
+    return unicodedata.normalize("NFC", stripped)
 
 
 def words(name: str) -> list[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from ..text import fold_key, words
+from ..text import fold, fold_key, looks_vietnamese, plain_latin, words
 from .vocab import vocab
 
 __all__ = ["ArticlePeople", "PersonFacts"]
@@ -34,11 +35,84 @@ def last_name(name: str) -> str:
 
 
 def lexicon_name(name: str) -> str | None:
-    """The well-known person a name or its surname spells, if the lexicon knows it."""
+    """The well-known person a name or its surname spells, if the lexicon knows it — also
+    through an older Vietnamese transliteration the lexicon does not list ("Gờ-rô-xi")."""
     v = vocab()
-    return v.is_person_alias(name) or (
-        v.is_person_alias(last_name(name)) if last_name(name) != name else None
+    return (
+        v.is_person_alias(name)
+        or (v.is_person_alias(last_name(name)) if last_name(name) != name else None)
+        or (transliteration_match(name) if transliterated(name) else None)
     )
+
+
+def transliterated(name: str) -> bool:
+    """Written as hyphenated Vietnamese syllables: "Ra-pha-en Gờ-rô-xi", "Đ. Plét-ten-chúc"."""
+    parts = [w for w in words(name) if "-" in w]
+    return bool(parts) and all(looks_vietnamese(w) or w[0].isupper() for w in parts)
+
+
+_SCHWA = re.compile(r"(?<![a-z])([bcdfghklmnpqrstvxz]h?)ờ?ơ?-")  # "Gờ-rô" → "G-rô"
+
+
+def sound_key(text: str, vietnamese: bool) -> str:
+    """A rough key of how a name sounds, shared by its Latin spelling and its Vietnamese
+    transliteration: Pê-xcốp ~ Peskov, Gờ-rô-xi ~ Grossi, Dê-len-xki ~ Zelensky."""
+    text = text.lower()
+    if vietnamese:
+        text = _SCHWA.sub(r"\1-", text.replace("ờ", "ơ"))
+        text = text.replace("d", "z").replace("đ", "d")
+    text = fold(text)
+    text = re.sub(r"[^a-z]+", " ", text)
+    for old, new in (("ph", "f"), ("kh", "k"), ("ch", "c"), ("q", "k"), ("c", "k"), ("x", "s"),
+                     ("w", "v"), ("y", "i"), ("j", "i")):
+        text = text.replace(old, new)
+    if vietnamese:
+        text = re.sub(r"p\b", "v", text)  # final -p: "Pê-xcốp" ends in -ov
+        text = text.replace(" ", "")
+    else:
+        text = text.replace(" ", "")
+    return re.sub(r"(.)\1+", r"\1", text)  # double letters: Grossi ~ Gờ-rô-xi
+
+
+@cache
+def _sound_keys() -> dict[str, list[tuple[str, str]]]:
+    """Surname sound key → (full-name sound key, canonical name) of the lexicon's people."""
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for canonical in set(vocab().people.values()):
+        parts = words(canonical)
+        if len(parts) < 2:
+            continue
+        surname = sound_key(parts[-1], vietnamese=False)
+        keys.setdefault(surname[:3], []).append((sound_key(canonical, False), canonical))
+    return keys
+
+
+def transliteration_match(name: str) -> str | None:
+    """The lexicon's person whose Latin name sounds like this transliteration, if exactly
+    one comes close."""
+    from rapidfuzz import fuzz
+
+    parts = words(name)
+    surname = sound_key(parts[-1], vietnamese=True)
+    full = sound_key(name, vietnamese=True)
+    scored = []
+    for key, canonical in _sound_keys().get(surname[:3], []):
+        latin_surname = sound_key(words(canonical)[-1], vietnamese=False)
+        if fuzz.ratio(surname, latin_surname) < 75:
+            continue
+        score = fuzz.ratio(full, key) if len(parts) > 1 and not _initials(parts) else 100.0
+        if score >= 70:
+            scored.append((score, canonical))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 5:
+        return None  # two people sound alike: do not guess
+    return scored[0][1]
+
+
+def _initials(parts: list[str]) -> bool:
+    return all(len(p) <= 2 for p in parts[:-1])
 
 
 def same_person(a: str, b: str) -> bool:
@@ -74,7 +148,7 @@ class ArticlePeople:
         for known in list(self._canonical.values()):
             if same_person(known, name):
                 return known
-        return name
+        return plain_latin(name)
 
     def _single(self, name: str) -> str:
         key = fold_key(name)
@@ -83,7 +157,7 @@ class ArticlePeople:
             parts = [fold_key(w) for w in words(known)] + surface.split()
             if key in parts:
                 return known
-        return lexicon_name(name) or name
+        return lexicon_name(name) or plain_latin(name)
 
     def canonical(self, name: str) -> str:
         return self._canonical.get(fold_key(name)) or name
