@@ -90,11 +90,16 @@ def cache_dir() -> Path:
 
 @cache
 def _fingerprint() -> str:
-    """neg's version and lexicon: when either changes, stored extractions are stale."""
+    """neg's version, lexicon and reading code: when any changes, stored extractions are
+    stale and the index is rebuilt."""
     digest = hashlib.sha1(__version__.encode())
-    lexicon = resources.files("negotiations_cli.lexicon")
-    for entry in sorted(lexicon.iterdir(), key=lambda e: e.name):
-        if entry.is_file():
+    package = resources.files("negotiations_cli")
+    sources = [package / name for name in ("corpus.py", "dates.py", "text.py", "index.py")]
+    for folder in ("extract", "lexicon"):
+        sources += sorted((e for e in (package / folder).iterdir() if e.is_file()),
+                          key=lambda e: e.name)
+    for entry in sources:
+        if entry.name.endswith((".py", ".txt", ".json")):
             digest.update(entry.name.encode() + entry.read_bytes())
     return f"{SCHEMA_VERSION}:{digest.hexdigest()[:16]}"
 

@@ -16,10 +16,12 @@ __all__ = [
     "fold",
     "fold_key",
     "looks_vietnamese",
+    "latin_name",
     "nfc",
     "plain_latin",
     "strip_controls",
     "tone_key",
+    "vietnamese_syllable",
     "words",
 ]
 
@@ -116,10 +118,32 @@ def looks_vietnamese(word: str) -> bool:
     return False
 
 
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?"
+    r"(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+@lru_cache(maxsize=65536)
+def vietnamese_syllable(word: str) -> bool:
+    """Could ``word`` be one Vietnamese syllable? ("Gia", "Côn", "Phát" yes; "Pedro",
+    "Sánchez", "Euroclear" no.) Hyphenated transliterations are not single syllables."""
+    return bool(_SYLLABLE.fullmatch(fold(word)))
+
+
+def latin_name(name: str) -> bool:
+    """A name in Latin script, not in Vietnamese: some word is neither Vietnamese-marked
+    nor a possible Vietnamese syllable."""
+    parts = [w for w in re.split(r"[\s.]+", name) if w]
+    return any(
+        not looks_vietnamese(w) and not vietnamese_syllable(w) and "-" not in w for w in parts
+    )
+
+
 def plain_latin(name: str) -> str:
     """A Latin-script name without its accents ("Pedro Sánchez" → "Pedro Sanchez");
-    Vietnamese-script names are returned as they are."""
-    if looks_vietnamese(name):
+    Vietnamese names and transliterations are returned as they are."""
+    if not latin_name(name) or looks_vietnamese(name):
         return name
     stripped = "".join(
         c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..text import fold, looks_vietnamese, tone_key
+from ..text import fold, latin_name, looks_vietnamese, tone_key
 from .vocab import Place, Token, Vocab, tokenize, vocab
 
 __all__ = ["Mention", "find_mentions"]
@@ -197,6 +197,8 @@ class _Scanner:
             n += 1
         while n and not self.tokens[i + n - 1].is_word:
             n -= 1  # an initial with no name after it is not a name
+        if n == 1 and len(self.tokens[i].text) < 2:
+            return 0  # "Á" in "Á - Âu": a letter, not a name
         return n
 
     def _capitalised_compound(self, j: int) -> bool:
@@ -240,8 +242,10 @@ class _Scanner:
                 if length:
                     k += length  # "… của EU", "… Bộ Ngoại giao": part of the description
                     continue
-                latin = not looks_vietnamese(token.text) or self._transliterated(token)
-                return k - j if k > j and latin and self.name_at(k, after_title=True) else 0
+                n = self.name_at(k, after_title=True) if k > j else 0
+                name = self.span_text(k, k + n) if n else ""
+                latin = bool(n) and (latin_name(name) or self._transliterated(token))
+                return k - j if latin else 0
             if (
                 token.key in _DESCRIPTION_BREAKS
                 or v.cues.match(self.tokens, k)
@@ -461,7 +465,9 @@ class _Scanner:
                 if self._after_blocker(i):
                     i += n  # "tại Castel Gandolfo", "trung tâm R.Politik": a place, a body
                     continue
-                if n >= 2 or v.is_person_alias(name) or fold(name) in self.known:
+                if (n >= 2 and latin_name(name)) or v.is_person_alias(name) or (
+                    fold(name) in self.known
+                ):
                     out.append(self.mention("person", i, i + n, name=name))
                 i += n
                 continue
