@@ -96,8 +96,9 @@ def _fingerprint() -> str:
     package = resources.files("negotiations_cli")
     sources = [package / name for name in ("corpus.py", "dates.py", "text.py", "index.py")]
     for folder in ("extract", "lexicon"):
-        sources += sorted((e for e in (package / folder).iterdir() if e.is_file()),
-                          key=lambda e: e.name)
+        sources += sorted(
+            (e for e in (package / folder).iterdir() if e.is_file()), key=lambda e: e.name
+        )
     for entry in sources:
         if entry.name.endswith((".py", ".txt", ".json")):
             digest.update(entry.name.encode() + entry.read_bytes())

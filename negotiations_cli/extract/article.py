@@ -19,6 +19,7 @@ from .vocab import Place, Token, tokenize, vocab
 __all__ = ["ArticleFacts", "extract_article"]
 
 Position = tuple[int, int]  # (paragraph, character offset)
+_PRECISION = {"day": 0, "month": 1, "year": 2}
 _RECENT = 3  # speakers back that "bà" looks for a woman among
 _EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
 
@@ -129,6 +130,11 @@ class _Extractor:
         women = [s for s in fits[:_RECENT] if s.gender == "f"]
         if m.gender == "f" and women:
             return women[0]
+        if m.gender == "f":  # a woman named just before, though she has not spoken yet
+            for _pos, name in reversed(self.mentions_seen[-_RECENT * 2 :]):
+                facts = self.people.people.get(name)
+                if facts and facts.gender == "f":
+                    return self.person(name, None)
         if fits:
             return fits[0]
         for _pos, name in reversed(self.mentions_seen):
@@ -165,8 +171,16 @@ class _Extractor:
     ) -> tuple[Period | None, DateSource]:
         dated = [d for d in outside if d.period is not None]
         if dated:
-            nearest = min(dated, key=lambda d: abs(d.start - found.cue_at))
-            return nearest.period, "text"
+            # the most precise date, then the nearest: "ngày 17/7/2023, …, người … năm 2022,
+            # cho biết" was said on 17/7/2023
+            best = min(
+                dated,
+                key=lambda d: (
+                    _PRECISION[d.period.precision],  # type: ignore[union-attr]
+                    abs(d.start - found.cue_at),
+                ),
+            )
+            return best.period, "text"
         if after_meeting and self.narrative is not None:
             return self.narrative, "context"  # "Sau cuộc đàm phán, X nói": the talks' day
         if speaker.key in self.speaker_last:

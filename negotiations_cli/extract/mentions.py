@@ -26,6 +26,7 @@ _APPOSITION = frozenset({",", "-", "–", "—"})
 _AT = frozenset({tone_key("tại"), tone_key("ở")})
 _OF = tone_key("của")
 _AND = tone_key("và")
+_PERSON_OF = tone_key("người")
 # lower-case words that end a description before any name could follow it
 _DESCRIPTION_BREAKS = frozenset(
     tone_key(w)
@@ -201,6 +202,10 @@ class _Scanner:
             return 0  # "Á" in "Á - Âu": a letter, not a name
         return n
 
+    def _bracketed_acronym(self, j: int) -> bool:
+        inner, close = self.tok(j + 1), self.tok(j + 2)
+        return bool(inner and close and close.text == ")" and inner.is_word and inner.capitalised)
+
     def _capitalised_compound(self, j: int) -> bool:
         """A capitalised Vietnamese word and its lower-case second syllable, as in
         "Ủy viên Nhân quyền": part of a role, not a name."""
@@ -313,6 +318,12 @@ class _Scanner:
                 j += q[0]
             elif self._capitalised_compound(j):
                 j += 2  # "Ủy viên Nhân quyền": a capitalised common noun, not a name
+            elif token.text == "(" and self._bracketed_acronym(j):
+                j += 3  # "Tổng Giám đốc Cơ quan Năng lượng nguyên tử quốc tế (IAEA)"
+            elif token.key == _PERSON_OF and (
+                (p := v.places.match(self.tokens, j + 1, proper=True)) and p[1].kind == "country"
+            ):
+                j += 1 + p[0]  # "hồng y người Italy": a nationality
             elif (
                 token.key == _AND
                 and j > i + match[0]
@@ -410,8 +421,12 @@ class _Scanner:
             if title and not (org and org[0] > title[0]):
                 j, country = self.role_end(i)
                 j += self._descriptive_words(j)
-                role = self.span_text(i, j)
                 n = self.name_at(j, after_title=True)
+                if n == 1 and self.apposition(j + 1) and not v.is_person_alias(tokens[j].text):
+                    # "Cố vấn Tổng Giám đốc Rosatom, ông Re-nát Các-cha": one word after the
+                    # title names a body, and the person comes after the comma
+                    j, n = j + 1, 0
+                role = self.span_text(i, j)
                 if n:
                     out.append(
                         self.mention(
@@ -465,8 +480,10 @@ class _Scanner:
                 if self._after_blocker(i):
                     i += n  # "tại Castel Gandolfo", "trung tâm R.Politik": a place, a body
                     continue
-                if (n >= 2 and latin_name(name)) or v.is_person_alias(name) or (
-                    fold(name) in self.known
+                if (
+                    (n >= 2 and latin_name(name))
+                    or v.is_person_alias(name)
+                    or (fold(name) in self.known)
                 ):
                     out.append(self.mention("person", i, i + n, name=name))
                 i += n
@@ -498,6 +515,7 @@ class _Scanner:
         return j
 
     def org_end(self, i: int, j: int) -> int:
+        head_end = j
         """An institution's name runs on over qualifiers, capitalised words, countries,
         ``tại <place>`` and ``của <someone>`` ("Chính quyền của Tổng thống Trump")."""
         v = self.v
@@ -522,6 +540,8 @@ class _Scanner:
                 return j + 1 + (found[0].last_token if found and found[0].first_token == 0 else 0)
             elif self._capitalised_compound(j):
                 j += 2  # "Giáo hội Công giáo"
+            elif j == head_end and token.is_word and token.capitalised:
+                j += 1  # "Quỹ Carnegie", "Viện Brookings": the name the head introduces
             elif (
                 token.is_word
                 and token.capitalised

@@ -63,8 +63,17 @@ def sound_key(text: str, vietnamese: bool) -> str:
         text = text.replace("d", "z").replace("đ", "d")
     text = fold(text)
     text = re.sub(r"[^a-z]+", " ", text)
-    for old, new in (("ph", "f"), ("kh", "k"), ("ch", "c"), ("q", "k"), ("c", "k"), ("x", "s"),
-                     ("w", "v"), ("y", "i"), ("j", "i")):
+    for old, new in (
+        ("ph", "f"),
+        ("kh", "k"),
+        ("ch", "c"),
+        ("q", "k"),
+        ("c", "k"),
+        ("x", "s"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+    ):
         text = text.replace(old, new)
     if vietnamese:
         text = re.sub(r"p\b", "v", text)  # final -p: "Pê-xcốp" ends in -ov

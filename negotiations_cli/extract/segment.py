@@ -90,7 +90,9 @@ def sentence_spans(text: str, quotes: list[Span] | None = None) -> list[tuple[in
 def _after_initial(text: str, dot: int) -> bool:
     """The full stop at ``dot`` closes a one-letter initial ("V." in "V. Pu-tin")."""
     return (
-        dot >= 1 and text[dot] == "." and text[dot - 1].isupper()
+        dot >= 1
+        and text[dot] == "."
+        and text[dot - 1].isupper()
         and (dot == 1 or not text[dot - 2].isalnum())
     )
 

@@ -351,10 +351,12 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         return None
     for k in range(end, max(first, end - 24), -1):
         token = p.tokens[k]
-        if p.in_quote(token.start) or token.text in (".", ";") or (
-            k < end and p.v.cues.match(p.tokens, k)
+        if (
+            p.in_quote(token.start)
+            or token.text in (".", ";")
+            or (k < end and (cue := p.v.cues.match(p.tokens, k)) and cue[1][1] != "weak")
         ):
-            break
+            break  # another reporting verb: another clause, not an apposition
         if token.text not in (",", "-", "–", "—") or k + 1 > end:
             continue
         opens = p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1)
@@ -379,8 +381,10 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
         return None
     if mention.first_token > first and p.tokens[mention.first_token - 1].key in _PREPOSITIONS:
         return None  # "phóng viên tại Moskva, …": a place or an object, not the speaker
-    if mention.kind == "place" and mention.first_token > first and (
-        p.tokens[mention.first_token - 1].key == _NATIONALITY
+    if (
+        mention.kind == "place"
+        and mention.first_token > first
+        and (p.tokens[mention.first_token - 1].key == _NATIONALITY)
     ):
         return None
     return mention
