@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..text import fold, latin_name, looks_vietnamese, tone_key
+from ..text import fold, latin_name, looks_vietnamese, tone_key, vietnamese_syllable
 from .vocab import Place, Token, Vocab, tokenize, vocab
 
 __all__ = ["Mention", "find_mentions"]
@@ -191,10 +191,10 @@ class _Scanner:
                 break
             if n and self._blocked(i + n):
                 break
-            vietnamese = looks_vietnamese(token.text) and not self._transliterated(token)
-            if latin and vietnamese:
-                break
-            latin = latin or not vietnamese
+            marked = looks_vietnamese(token.text) and not self._transliterated(token)
+            if latin and marked:
+                break  # "Lavrov Thứ Hai": a Latin name does not run on into Vietnamese words
+            latin = latin or not (marked or vietnamese_syllable(token.text))
             n += 1
         while n and not self.tokens[i + n - 1].is_word:
             n -= 1  # an initial with no name after it is not a name
@@ -261,13 +261,14 @@ class _Scanner:
         return 0
 
     def _after_blocker(self, i: int) -> bool:
+        """A place or body noun stands before the name, maybe with lower-case words between
+        ("tại Castel Gandolfo", "trung tâm phân tích R.Politik")."""
         blockers = self.v.name_blockers
-        for length in range(1, 5):
-            if (
-                i - length >= 0
-                and (m := blockers.match(self.tokens, i - length))
-                and m[0] == length
-            ):
+        for start in range(i - 1, max(-1, i - 6), -1):
+            token = self.tokens[start]
+            if not token.is_word or token.capitalised:
+                return False
+            if (m := blockers.match(self.tokens, start)) and start + m[0] <= i:
                 return True
         return False
 

@@ -379,7 +379,12 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
             mention = named
     if mention is None or p.in_quote(mention.start):
         return None
-    if mention.first_token > first and p.tokens[mention.first_token - 1].key in _PREPOSITIONS:
+    appositive = mention.kind == "person" and "," in mention.text  # "của X, ông Y"
+    if (
+        mention.first_token > first
+        and not appositive
+        and p.tokens[mention.first_token - 1].key in _PREPOSITIONS
+    ):
         return None  # "phóng viên tại Moskva, …": a place or an object, not the speaker
     if (
         mention.kind == "place"
