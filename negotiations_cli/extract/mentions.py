@@ -202,6 +202,25 @@ class _Scanner:
             return 0  # "Á" in "Á - Âu": a letter, not a name
         return n
 
+    def _described_nation(self, j: int) -> tuple[int, Place | None]:
+        """ "Người đứng đầu ngành ngoại giao Ukraine": lower-case words that end in a country
+        belong to the role. (number of tokens, the country)."""
+        v = self.v
+        for k in range(j, min(j + 5, len(self.tokens))):
+            token = self.tokens[k]
+            if token.capitalised:
+                place = v.places.match(self.tokens, k, proper=True)
+                if k > j and place and place[1].kind == "country":
+                    return k - j + place[0], place[1]
+                return 0, None
+            if (
+                not token.is_word
+                or token.key in _DESCRIPTION_BREAKS
+                or (v.cues.match(self.tokens, k) or v.time_words.match(self.tokens, k))
+            ):
+                return 0, None
+        return 0, None
+
     def _bracketed_acronym(self, j: int) -> bool:
         inner, close = self.tok(j + 1), self.tok(j + 2)
         return bool(inner and close and close.text == ")" and inner.is_word and inner.capitalised)
@@ -233,6 +252,9 @@ class _Scanner:
         k = j
         while k < len(self.tokens) and k - j < 12:
             token = self.tokens[k]
+            if token.text == "(" and self._bracketed_acronym(k):
+                k += 3  # "… quốc gia Nga (Rosatom) A-lếch-xây Li-kha-chốp"
+                continue
             if not token.is_word:
                 return 0
             if token.capitalised:
@@ -455,7 +477,13 @@ class _Scanner:
                     )
                     i = end
                 else:
-                    out.append(self.mention("role", i, j, role=role, place=country))
+                    extra, nation = self._described_nation(j)
+                    j += extra
+                    out.append(
+                        self.mention(
+                            "role", i, j, role=self.span_text(i, j), place=country or nation
+                        )
+                    )
                     i = j
                 continue
             if token.capitalised and (

@@ -92,7 +92,7 @@ def _sound_keys() -> dict[str, list[tuple[str, str]]]:
         if len(parts) < 2:
             continue
         surname = sound_key(parts[-1], vietnamese=False)
-        keys.setdefault(surname[:3], []).append((sound_key(canonical, False), canonical))
+        keys.setdefault(surname[:1], []).append((sound_key(canonical, False), canonical))
     return keys
 
 
@@ -105,7 +105,7 @@ def transliteration_match(name: str) -> str | None:
     surname = sound_key(parts[-1], vietnamese=True)
     full = sound_key(name, vietnamese=True)
     scored = []
-    for key, canonical in _sound_keys().get(surname[:3], []):
+    for key, canonical in _sound_keys().get(surname[:1], []):
         latin_surname = sound_key(words(canonical)[-1], vietnamese=False)
         if fuzz.ratio(surname, latin_surname) < 75:
             continue

@@ -37,6 +37,8 @@ _NOUN_MARKERS = _keys(
     "các", "những", "một", "lời", "bản", "cuộc", "việc", "sự", "bài", "mọi", "theo"
 )
 _AFFILIATION = _keys("của", "thuộc")
+_DETERMINERS = _keys("vị", "ngài", "nhà")
+_FRAMES = _keys("tại", "trong", "trên", "khi")  # "X tại cuộc họp báo … nói"
 _NATIONALITY = tone_key("người")  # "người Italy": Italian, not Italy speaking
 _PREPOSITIONS = _keys(
     "tại", "ở", "của", "với", "từ", "cho", "giữa", "về", "đến", "tới", "trong", "gặp", "lên", "vào"
@@ -148,16 +150,22 @@ class _Paragraph:
         return pos
 
     def _affiliation_start(self, pos: int, floor: int) -> int | None:
-        """Index of "của"/"thuộc" opening an affiliation that ends at ``pos``
-        ("của đảng Holos", "thuộc Quỹ Carnegie vì Hòa bình quốc tế"), if any."""
+        """Index of the word opening an affiliation or a frame that ends at ``pos`` and
+        follows a mention: "của đảng Holos", "thuộc Quỹ Carnegie …", "tại cuộc họp báo
+        chiều 2/9", "trong cuộc phỏng vấn với CNN"."""
         if not self.tokens[pos].is_word:
             return None
-        for k in range(pos - 1, max(floor, pos - 9) - 1, -1):
+        for k in range(pos - 1, max(floor, pos - 11) - 1, -1):
             token = self.tokens[k]
-            if token.key in _AFFILIATION:
+            if token.key in _AFFILIATION or token.key in _FRAMES:
                 named = any(t.capitalised for t in self.tokens[k + 1 : pos + 1])
-                return k if named and k > floor else None
-            if not token.is_word or self.v.cues.match(self.tokens, k):
+                before = self.mention_ending(k)
+                if k > floor and before is not None and (named or token.key in _FRAMES):
+                    return k
+                return None
+            if not (token.is_word or self.in_date(token)) or (
+                (cue := self.v.cues.match(self.tokens, k)) and cue[1][1] != "weak"
+            ):
                 return None
         return None
 
@@ -434,6 +442,8 @@ def _attribute(
     cue_start = p.tokens[cue].start
     # Speaker after the content: "…", X nói (với …). / … - ông X nói.
     before_subject = subject.first_token - 1
+    if before_subject > first and p.tokens[before_subject].key in _DETERMINERS:
+        before_subject -= 1  # "…", vị hồng y người Italy nói
     if before_subject >= first and p.tokens[before_subject].text in _SEPARATORS | {"”", '"', "»"}:
         tail = [t for t in p.tokens[after:last] if t.is_word and not p.in_date(t)]
         opens_with_quote = p.in_quote(p.trim(*sentence)[0])
