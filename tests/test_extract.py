@@ -382,3 +382,61 @@ def test_interview_answers_are_the_speakers_words() -> None:
         "direct",
         "Châu Âu phải ngồi vào bàn đàm phán. Không thể khác",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Pê-xcốp", "Dmitry Peskov"),
+        ("V. Dê-len-xki", "Volodymyr Zelensky"),
+        ("R.T. Ê-rơ-đô-gan", "Recep Tayyip Erdogan"),
+        ("Ra-pha-en Gờ-rô-xi", "Rafael Grossi"),
+        ("Xéc-gây Láp-rốp", "Sergei Lavrov"),
+        ("Giôn Xmít", None),  # sounds like nobody the lexicon knows
+    ],
+)
+def test_transliterations_find_well_known_people(name: str, canonical: str | None) -> None:
+    from negotiations_cli.extract.people import lexicon_name
+
+    assert lexicon_name(name) == canonical
+
+
+def test_people_without_accents_and_with_likely_gender() -> None:
+    body = "\n\n".join(
+        [
+            "Thủ tướng Tây Ban Nha Pedro Sánchez cho biết Madrid sẵn sàng.",
+            "Thượng nghị sĩ Jeanne Shaheen, thành viên Ủy ban Đối ngoại, cảnh báo viện trợ sắp cạn.",
+            "Hạ nghị sĩ Brian Fitzpatrick nói dự luật phải được bỏ phiếu.",
+            '"Không thể chờ thêm", bà nói.',
+        ]
+    )
+    assert [s.speaker for s in statements_of(body)] == [
+        "Pedro Sanchez",
+        "Jeanne Shaheen",
+        "Brian Fitzpatrick",
+        "Jeanne Shaheen",
+    ]
+
+
+def test_places_match_with_or_without_hyphens() -> None:
+    article = parse_text(
+        " date 2025-03-20 Dẫn.\n\nHai bên đàm phán tại Da-pô-rô-giê về nhà máy.", "x"
+    )
+    facts = extract_article(article)
+    assert facts.venues == ["Zaporizhzhia"] and facts.people == {}
+
+
+def test_frames_and_affiliations_between_speaker_and_verb() -> None:
+    body = "\n\n".join(
+        [
+            "Người phát ngôn Bộ Ngoại giao Trung Quốc Quách Gia Côn tại cuộc họp báo chiều 2/3 "
+            "khẳng định Bắc Kinh không cung cấp vũ khí.",
+            "Ngoại trưởng Marco Rubio, trả lời chất vấn của các nghị sĩ ngày 5/3, thừa nhận "
+            "các lệnh trừng phạt có thể phản tác dụng.",
+        ]
+    )
+    found = statements_of(body)
+    assert [(s.speaker, str(s.date)) for s in found] == [
+        ("Guo Jiakun", "2025-03-02"),
+        ("Marco Rubio", "2025-03-05"),
+    ]

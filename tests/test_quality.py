@@ -15,6 +15,10 @@ SETS = {
         name: (ROOT / "tests" / "data" / name / "corpus", ROOT / "tests" / "data" / name / "gold")
         for name in ("generalisation", "heldout")
     },
+    "blind2": (
+        ROOT / "tests" / "data" / "blind2" / "articles",
+        ROOT / "tests" / "data" / "blind2" / "gold",
+    ),
 }
 
 

@@ -28,6 +28,29 @@ class PersonFacts:
     mentions: int = 0
 
 
+@cache
+def _given_names() -> dict[str, str]:
+    from ..lexicon import load_lines
+
+    return {
+        fold(name): gender
+        for name, _tab, gender in (line.partition("\t") for line in load_lines("given_names.txt"))
+    }
+
+
+def likely_gender(name: str) -> str | None:
+    """ "f" or "m" from a Latin given name (Maria, Jeanne / Nikita), when the article gives
+    no honorific; None when the name says nothing."""
+    parts = words(name)
+    if len(parts) < 2 or looks_vietnamese(parts[0]) or "-" in parts[0]:
+        return None
+    given = fold(parts[0])
+    listed = _given_names().get(given)
+    if listed:
+        return listed.strip()
+    return "f" if given.endswith("a") and len(given) > 2 else None
+
+
 def last_name(name: str) -> str:
     """The last word of a name as written: "Pê-xcốp" in "Đ.Pê-xcốp"."""
     parts = re.split(r"[\s.]+", name.strip())
@@ -181,6 +204,6 @@ class ArticlePeople:
             facts.surfaces.append(name)
         if role and role not in facts.roles:
             facts.roles.append(role)
-        facts.gender = facts.gender or gender
+        facts.gender = facts.gender or gender or likely_gender(name)
         facts.country = facts.country or vocab().people_country.get(canonical) or country
         return facts

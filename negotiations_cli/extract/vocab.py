@@ -63,11 +63,15 @@ class PhraseTable(Generic[V]):
     lowercase_ok: set[tuple[str, ...]] = field(default_factory=set)
     # first word → the lengths of the phrases it starts, longest first (the hot path)
     starts: dict[str, list[int]] = field(default_factory=dict)
+    hyphen_free: bool = False  # also match a one-word entry written with or without hyphens
 
     def add(self, phrase: str, value: V) -> None:
         keys = _phrase_keys(phrase)
         if not keys:
             return
+        if self.hyphen_free and "-" in phrase:
+            # "Da-pô-rô-giê" and "Dapôrôgiê": one spelling with or without hyphens
+            self.add(phrase.replace("-", ""), value)
         self.entries.setdefault(keys, value)
         (self.capitalised if phrase[:1].isupper() else self.lowercase_ok).add(keys)
         lengths = self.starts.setdefault(keys[0], [])
@@ -82,6 +86,10 @@ class PhraseTable(Generic[V]):
         too ("Anh" the country, not "anh" the pronoun)."""
         lengths = self.starts.get(tokens[i].key) if i < len(tokens) else None
         if not lengths:
+            if self.hyphen_free and i < len(tokens) and "-" in tokens[i].text:
+                joined = tone_key(tokens[i].text.replace("-", ""))
+                if (value := self.entries.get((joined,))) is not None:
+                    return 1, value
             return None
         for length in lengths:
             if i + length > len(tokens):
@@ -178,7 +186,7 @@ def _tabbed(name: str) -> list[tuple[str, str]]:
 def vocab() -> Vocab:
     """The compiled lexicon (built once per process)."""
     orgs = load_json("organizations.json")
-    places: PhraseTable[Place] = PhraseTable()
+    places: PhraseTable[Place] = PhraseTable(hyphen_free=True)
     for name, entry in load_json("places.json")["places"].items():
         place = Place(
             name,
