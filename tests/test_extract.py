@@ -405,7 +405,7 @@ def test_people_without_accents_and_with_likely_gender() -> None:
     body = "\n\n".join(
         [
             "Thủ tướng Tây Ban Nha Pedro Sánchez cho biết Madrid sẵn sàng.",
-            "Thượng nghị sĩ Jeanne Shaheen, thành viên Ủy ban Đối ngoại, cảnh báo viện trợ sắp cạn.",
+            "Thượng nghị sĩ Jeanne Shaheen, thành viên Ủy ban Đối ngoại, cảnh báo viện trợ cạn.",
             "Hạ nghị sĩ Brian Fitzpatrick nói dự luật phải được bỏ phiếu.",
             '"Không thể chờ thêm", bà nói.',
         ]
