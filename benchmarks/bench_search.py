@@ -30,8 +30,15 @@ QUERIES = {
     "search phrase": ["search", '"Điện Kremlin"', "-f", "json"],
     "search --speaker": ["search", "dam phan", "--speaker", "Peskov", "-f", "json"],
     "search --since": ["search", "Istanbul", "--since", "2025-10", "-f", "json"],
-    "statements --speaker --since": ["statements", "--speaker", "Peskov", "--since", "2025-10",
-                                     "-f", "json"],
+    "statements --speaker --since": [
+        "statements",
+        "--speaker",
+        "Peskov",
+        "--since",
+        "2025-10",
+        "-f",
+        "json",
+    ],
 }
 
 
@@ -39,12 +46,22 @@ def shell(args: list[str]) -> str:
     return " ".join(f"'{a}'" if any(c in a for c in ' "') else a for a in args)
 
 
-def hyperfine(commands: dict[str, str], runs: int = 10, prepare: str | None = None
-              ) -> dict[str, float]:
+def hyperfine(
+    commands: dict[str, str], runs: int = 10, prepare: str | None = None
+) -> dict[str, float]:
     """Mean wall time in seconds of each command."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        args = ["hyperfine", "-N" if prepare is None else "-S=bash", "--warmup", "2",
-                "--runs", str(runs), "-i", "--export-json", out.name]
+        args = [
+            "hyperfine",
+            "-N" if prepare is None else "-S=bash",
+            "--warmup",
+            "2",
+            "--runs",
+            str(runs),
+            "-i",
+            "--export-json",
+            out.name,
+        ]
         if prepare:
             args += ["--prepare", prepare]
         for name, command in commands.items():
@@ -55,8 +72,9 @@ def hyperfine(commands: dict[str, str], runs: int = 10, prepare: str | None = No
 
 
 def peak_rss_mb(args: list[str], env: dict[str, str]) -> float:
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True,
-                          env=env, check=False)
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, env=env, check=False
+    )
     return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
@@ -76,8 +94,10 @@ def folder_mb(path: Path) -> float:
 def bench_size(count: int, work: Path, runs: int) -> None:
     corpus = work / f"corpus-{count}"
     if not corpus.exists():
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"),
-                        str(count), str(corpus)], check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(count), str(corpus)],
+            check=True,
+        )
     cache = work / f"cache-{count}"
     shutil.rmtree(cache, ignore_errors=True)
     env = {**os.environ, "NEG_CACHE_DIR": str(cache)}
@@ -86,24 +106,32 @@ def bench_size(count: int, work: Path, runs: int) -> None:
     size = folder_mb(corpus)
 
     started = time.perf_counter()
-    build = subprocess.run(["/usr/bin/time", "-f", "%M", *base, "index", "-f", "json"],
-                           capture_output=True, text=True, env=env, check=True)
+    build = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *base, "index", "-f", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     build_s = time.perf_counter() - started
     build_rss = int(build.stderr.strip().splitlines()[-1]) / 1024
     status = json.loads(build.stdout)[0]
     index_mb = sum(p.stat().st_size for p in cache.glob("*")) / 1e6
 
     print(f"\n## {count:,} articles ({size:.0f} MB of text)")
-    print(f"build: {build_s:.1f} s ({size / build_s:.1f} MB/s), {status['articles']} articles, "
-          f"{status['statements']} statements; index {index_mb:.0f} MB; "
-          f"peak RSS of the main process {build_rss:.0f} MB")
+    print(
+        f"build: {build_s:.1f} s ({size / build_s:.1f} MB/s), {status['articles']} articles, "
+        f"{status['statements']} statements; index {index_mb:.0f} MB; "
+        f"peak RSS of the main process {build_rss:.0f} MB"
+    )
 
     rg = hyperfine({"rg": f"rg -i -c Istanbul {corpus}"}, runs)["rg"]
     commands = {}
     for name, args in QUERIES.items():
         commands[name] = shell([*base, *args])
-        commands[name + " (--no-refresh)"] = shell([*NEG, "--no-refresh", "--corpus",
-                                                    str(corpus), *args])
+        commands[name + " (--no-refresh)"] = shell(
+            [*NEG, "--no-refresh", "--corpus", str(corpus), *args]
+        )
     warm = hyperfine(commands, runs)
     print(f"rg -i -c Istanbul (warm): {rg * 1000:.0f} ms")
     print(f"{'command':44} {'warm ms':>8} {'× rg':>6}")
@@ -111,9 +139,14 @@ def bench_size(count: int, work: Path, runs: int) -> None:
         print(f"{name:44} {seconds * 1000:8.0f} {seconds / rg:6.2f}")
 
     if drop_caches():
-        cold = hyperfine({"neg search (cold)": commands["search term"],
-                          "rg (cold)": f"rg -i -c Istanbul {corpus}"}, 3,
-                         prepare="sync; echo 3 > /proc/sys/vm/drop_caches")
+        cold = hyperfine(
+            {
+                "neg search (cold)": commands["search term"],
+                "rg (cold)": f"rg -i -c Istanbul {corpus}",
+            },
+            3,
+            prepare="sync; echo 3 > /proc/sys/vm/drop_caches",
+        )
         for name, seconds in cold.items():
             print(f"{name:44} {seconds * 1000:8.0f}")
     else:
@@ -129,11 +162,14 @@ def bench_size(count: int, work: Path, runs: int) -> None:
     subprocess.run([*base, "index", "-f", "json"], capture_output=True, env=env, check=True)
     print(f"neg index after one changed file: {time.perf_counter() - started:.2f} s")
     (victim.parent / "new-article.txt").write_text(
-        " date 2025-11-01 Dẫn.\n\nHai bên đàm phán tại Doha.\n", encoding="utf-8")
+        " date 2025-11-01 Dẫn.\n\nHai bên đàm phán tại Doha.\n", encoding="utf-8"
+    )
     started = time.perf_counter()
     subprocess.run([*base, *QUERIES["search term"]], capture_output=True, env=env, check=False)
-    print(f"neg search after one added file (quick check + update): "
-          f"{time.perf_counter() - started:.2f} s")
+    print(
+        f"neg search after one added file (quick check + update): "
+        f"{time.perf_counter() - started:.2f} s"
+    )
     (victim.parent / "new-article.txt").unlink()
 
 
@@ -145,13 +181,18 @@ def bench_bundled(runs: int) -> None:
         "    for column in ('article', 'date', 'score', 'passage'):\n"
         "        table.add_column(column)\n    for i in range(5):\n"
         "        table.add_row(f'00{i}', '2025-11-12', '2.5', f'… {word} …')\n"
-        "    Console().print(table)\n\nmain()\n", encoding="utf-8")
+        "    Console().print(table)\n\nmain()\n",
+        encoding="utf-8",
+    )
     subprocess.run([*NEG, "search", "Istanbul"], capture_output=True, check=False)
-    times = hyperfine({
-        "bare click + rich table": shell([sys.executable, str(bare), "Istanbul"]),
-        "neg search Istanbul": shell([*NEG, "search", "Istanbul"]),
-        "neg search Istanbul -f json": shell([*NEG, "search", "Istanbul", "-f", "json"]),
-    }, runs)
+    times = hyperfine(
+        {
+            "bare click + rich table": shell([sys.executable, str(bare), "Istanbul"]),
+            "neg search Istanbul": shell([*NEG, "search", "Istanbul"]),
+            "neg search Istanbul -f json": shell([*NEG, "search", "Istanbul", "-f", "json"]),
+        },
+        runs,
+    )
     bare_s = times["bare click + rich table"]
     for name, seconds in times.items():
         print(f"{name:34} {seconds * 1000:6.0f} ms  {seconds / bare_s:5.2f} × bare")

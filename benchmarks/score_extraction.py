@@ -40,8 +40,17 @@ def nfc(text: str) -> str:
 
 
 def neg_json(corpus: Path, *args: str) -> list[dict]:
-    cmd = [sys.executable, "-m", "negotiations_cli", "--no-cache", "--corpus", str(corpus), *args,
-           "-f", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "negotiations_cli",
+        "--no-cache",
+        "--corpus",
+        str(corpus),
+        *args,
+        "-f",
+        "json",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1, 3):
         sys.exit(f"neg failed ({done.returncode}): {done.stderr.strip()}")

@@ -35,7 +35,7 @@ from .text import fold, fold_key, words
 
 __all__ = ["Index", "IndexStatus", "cache_dir"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 Progress = Callable[[int, int], None]
 # Below this many files the work is done in this process: a pool costs more than it saves.
 _POOL_FROM = 64
@@ -77,6 +77,10 @@ CREATE TABLE events(article TEXT NOT NULL, paragraph INTEGER NOT NULL, venue TEX
 CREATE INDEX events_venue ON events(venue);
 CREATE INDEX events_article ON events(article);
 CREATE TABLE renames(name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+CREATE INDEX renames_canonical ON renames(canonical);
+CREATE TABLE speaker_keys(article TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL);
+CREATE INDEX speaker_keys_key ON speaker_keys(key);
+CREATE INDEX speaker_keys_article ON speaker_keys(article);
 """
 
 
@@ -303,6 +307,9 @@ class Index:
     def update(self, *, full: bool = False, progress: Progress | None = None) -> dict[str, int]:
         """Bring the index in line with the corpus: the quick folder check, or with ``full``
         a check of every file. Returns counts of added, changed and removed files."""
+        if not full and not self.root.is_file() and self._folders_unchanged():
+            self.changes = {"added": 0, "changed": 0, "removed": 0}
+            return self.changes
         known = dict(self.db.execute("SELECT path, size || ':' || mtime_ns FROM files"))
         if self.root.is_file():
             current = {self.root.name: _stat_key(self.root)}
@@ -332,21 +339,22 @@ class Index:
                 self.db.execute("UPDATE meta SET value = ? WHERE key = 'updated'", (_now(),))
         return self.changes
 
-    def _quick_scan(self, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int]]:
-        """Rescan only the folders whose mtime changed since the index saw them."""
-        stored = dict(self.db.execute("SELECT path, mtime_ns FROM dirs"))
-        current = dict(known)
-        stale = False
-        for rel, mtime in stored.items():
+    def _folders_unchanged(self) -> bool:
+        """Every folder the index knows still has the mtime it had (nothing was added,
+        removed or renamed in it), and none is gone. Costs one stat per folder."""
+        stored = self.db.execute("SELECT path, mtime_ns FROM dirs").fetchall()
+        if not stored:
+            return False
+        for rel, mtime in stored:
             try:
-                now = os.stat(self.base / rel if rel else self.base).st_mtime_ns
+                if os.stat(self.base / rel if rel else self.base).st_mtime_ns != mtime:
+                    return False
             except OSError:
-                stale = True  # the folder is gone: its files go with it
-                continue
-            if now != mtime:
-                stale = True
-        if not stale:
-            return current, {}
+                return False
+        return True
+
+    def _quick_scan(self, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int]]:
+        """A folder changed: look at every file again (size and mtime)."""
         return _scan(self.base)
 
     def _racy(self, current: dict[str, str], known: dict[str, str]) -> list[str]:
@@ -391,7 +399,7 @@ class Index:
                     )
                 ]
                 self.db.executemany("DELETE FROM fts WHERE rowid = ?", [(r,) for r in rowids])
-                for table in ("passages", "people", "statements", "events"):
+                for table in ("passages", "people", "statements", "events", "speaker_keys"):
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
                 self.db.execute("DELETE FROM articles WHERE id = ?", (article,))
             self.db.execute("DELETE FROM files WHERE path = ?", (rel,))
@@ -462,6 +470,21 @@ class Index:
         db.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, *event) for event in row["events"]],
+        )
+
+        keys = {
+            (key, name)
+            for name, surfaces, _roles, _gender, _country, _mentions in row["people"]
+            for key in _name_keys(name, surfaces)
+        }
+        keys |= {
+            (fold_key(s.speaker), s.speaker)
+            for s in row["statements"]
+            if s.speaker_type != "person"
+        }
+        db.executemany(
+            "INSERT INTO speaker_keys VALUES (?, ?, ?)",
+            [(article_id, key, name) for key, name in keys if key],
         )
 
     def _merge_names(self) -> None:
@@ -595,20 +618,39 @@ class Index:
             for name, e in sorted(entries.items())
         ]
 
-    def speaker_names(self) -> list[tuple[str, str]]:
-        """(spelling, speaker) pairs: every name, alias and non-person speaker."""
-        rename = self.renames()
-        pairs = []
-        for name, surfaces in self.db.execute("SELECT DISTINCT name, surfaces FROM people"):
-            canonical = rename.get(name, name)
-            pairs += [(s, canonical) for s in {name, canonical, *json.loads(surfaces)}]
-        pairs += [
-            (s, s)
-            for (s,) in self.db.execute(
-                "SELECT DISTINCT speaker FROM statements WHERE speaker_type != 'person'"
+    def speakers_for(self, keys: Sequence[str]) -> set[str]:
+        """The speakers (canonical names) that any of these folded keys name."""
+        if not keys:
+            return set()
+        marks = ", ".join("?" * len(keys))
+        names = [
+            n
+            for (n,) in self.db.execute(
+                f"SELECT DISTINCT name FROM speaker_keys WHERE key IN ({marks})", list(keys)
             )
         ]
-        return pairs
+        rename = self.renamed(names)
+        return {rename.get(n, n) for n in names}
+
+    def speaker_key_list(self) -> list[str]:
+        return [k for (k,) in self.db.execute("SELECT DISTINCT key FROM speaker_keys")]
+
+    def renamed(self, names: Sequence[str]) -> dict[str, str]:
+        if not names:
+            return {}
+        marks = ", ".join("?" * len(names))
+        return dict(
+            self.db.execute(
+                f"SELECT name, canonical FROM renames WHERE name IN ({marks})", list(names)
+            )
+        )
+
+    def names_of(self, speaker: str) -> list[str]:
+        """The names stored for ``speaker``: the canonical one and those renamed to it."""
+        return [speaker] + [
+            n
+            for (n,) in self.db.execute("SELECT name FROM renames WHERE canonical = ?", (speaker,))
+        ]
 
     def venues(self) -> list[Venue]:
         grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
@@ -697,6 +739,17 @@ def _scan(root: Path) -> tuple[dict[str, str], dict[str, int]]:
                 stat = entry.stat()
                 files[child] = f"{stat.st_size}:{stat.st_mtime_ns}"
     return files, dirs
+
+
+def _name_keys(name: str, surfaces: Iterable[str]) -> set[str]:
+    """Folded keys a user may type for a person: each spelling, and its last word."""
+    keys = set()
+    for spelling in {name, *surfaces}:
+        keys.add(fold_key(spelling))
+        parts = words(spelling)
+        if parts:
+            keys.add(fold_key(parts[-1]))
+    return keys
 
 
 def _statement_row(s: Statement, article_id: str) -> tuple[Any, ...]:

@@ -79,40 +79,28 @@ def find_article(index: Index, article_id: str) -> Article:
 # --- speakers and venues ---------------------------------------------------------------------
 
 
-def _speaker_keys(index: Index) -> dict[str, set[str]]:
-    """Folded name, alias, surname and known spellings → the speakers they name."""
-    from .extract.vocab import vocab
-
-    lexicon: dict[str, list[str]] = {}
-    for alias_key, canonical in vocab().people.items():
-        lexicon.setdefault(canonical, []).append(alias_key)
-    keys: dict[str, set[str]] = {}
-    for spelling, speaker in index.speaker_names():
-        for key in (fold_key(spelling), fold_key(words(spelling)[-1]) if words(spelling) else ""):
-            if key:
-                keys.setdefault(key, set()).add(speaker)
-        for key in lexicon.get(speaker, []):
-            keys.setdefault(key, set()).add(speaker)
-    return keys
-
-
 def match_speaker(index: Index, query: str) -> str:
     """The one speaker ``query`` names: any alias or spelling, case- and accent-insensitive,
     with typos. Raises ``UsageError`` when ambiguous, ``NotFound`` when nobody matches."""
-    keys = _speaker_keys(index)
+    from .extract.people import lexicon_name
+
     key = fold_key(query)
     if not key:
         raise UsageError("--speaker needs a name")
-    found = keys.get(key) or keys.get(key.replace(" ", ""))
+    keys = [key, key.replace(" ", "")]
+    known = lexicon_name(query)  # "Pê-xcốp" → Dmitry Peskov, through the lexicon
+    if known:
+        keys.append(fold_key(known))
+    found = index.speakers_for(keys)
     if not found:
         from rapidfuzz import fuzz, process
 
-        scored = process.extract(key, list(keys), scorer=fuzz.WRatio, limit=8, score_cutoff=80)
+        every = index.speaker_key_list()
+        scored = process.extract(key, every, scorer=fuzz.WRatio, limit=8, score_cutoff=80)
         best = max((score for _k, score, _i in scored), default=0)
-        found = {n for k, score, _i in scored if score >= best - 3 for n in keys[k]}
+        found = index.speakers_for([k for k, score, _i in scored if score >= best - 3])
         if not found:
-            names = sorted({n for group in keys.values() for n in group})
-            suggestions = closest(query, names)
+            suggestions = sorted(index.speakers_for(closest(query, every)))
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise NotFound(f"no speaker matches {query!r}{hint}")
     if len(found) > 1:
@@ -139,11 +127,6 @@ def match_venue(index: Index, query: str) -> str:
     raise NotFound(f"no venue matches {query!r}{hint}")
 
 
-def _speaker_names(index: Index, speaker: str) -> list[str]:
-    """The names stored for ``speaker``: the canonical one and those renamed to it."""
-    return [speaker] + [name for name, canonical in index.renames().items() if canonical == speaker]
-
-
 # --- statements ------------------------------------------------------------------------------
 
 
@@ -168,7 +151,7 @@ def statements(index: Index, where: StatementFilter) -> list[Statement]:
     clauses: list[str] = []
     args: list[Any] = []
     if where.speaker:
-        names = _speaker_names(index, match_speaker(index, where.speaker))
+        names = index.names_of(match_speaker(index, where.speaker))
         clauses.append(f"speaker IN ({', '.join('?' * len(names))})")
         args += names
     start, end = _range(where.since, where.until)
@@ -286,7 +269,7 @@ def search(index: Index, text: str | Query, options: SearchOptions) -> list[Hit]
         clauses.append("p.article = ?")
         args.append(find_article(index, options.article).id)
     if options.speaker:
-        names = _speaker_names(index, match_speaker(index, options.speaker))
+        names = index.names_of(match_speaker(index, options.speaker))
         clauses.append(
             "(p.article, p.paragraph) IN (SELECT article, paragraph FROM statements "
             f"WHERE speaker IN ({', '.join('?' * len(names))}))"
