@@ -67,7 +67,7 @@ def hyperfine(
         for name, command in commands.items():
             args += ["-n", name, command]
         subprocess.run(args, check=True, capture_output=True)
-        results = json.load(open(out.name))["results"]
+        results = json.loads(Path(out.name).read_text())["results"]
     return {r["command"]: r["mean"] for r in results}
 
 

@@ -11,7 +11,7 @@ from .errors import NotFound, UsageError
 from .index import Index
 from .models import Article, Person, Statement, Venue
 from .search import Query, find_matches, parse_query, trim
-from .text import fold, fold_key, words
+from .text import fold, fold_key
 
 __all__ = [
     "Hit",
