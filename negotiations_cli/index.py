@@ -310,17 +310,17 @@ class Index:
         if not full and not self.root.is_file() and self._folders_unchanged():
             self.changes = {"added": 0, "changed": 0, "removed": 0}
             return self.changes
-        known = dict(self.db.execute("SELECT path, size || ':' || mtime_ns FROM files"))
+        known = {path: (size, mtime) for path, size, mtime in
+                 self.db.execute("SELECT path, size, mtime_ns FROM files")}
         if self.root.is_file():
-            current = {self.root.name: _stat_key(self.root)}
+            stat = self.root.stat()
+            current = {self.root.name: (stat.st_size, stat.st_mtime_ns)}
             dirs: dict[str, int] = {}
-        elif full or not known:
-            current, dirs = _scan(self.base)
         else:
-            current, dirs = self._quick_scan(known)
-        added = [p for p in current if p not in known]
-        removed = [p for p in known if p not in current]
-        suspects = [p for p in current if p in known and current[p] != known[p]]
+            current, dirs = _scan(self.base)
+        added = sorted(current.keys() - known.keys())
+        removed = sorted(known.keys() - current.keys())
+        suspects = [p for p in current.keys() & known.keys() if current[p] != known[p]]
         if full:
             suspects += self._racy(current, known)
         changed = self._really_changed(suspects)
@@ -353,11 +353,9 @@ class Index:
                 return False
         return True
 
-    def _quick_scan(self, known: dict[str, str]) -> tuple[dict[str, str], dict[str, int]]:
-        """A folder changed: look at every file again (size and mtime)."""
-        return _scan(self.base)
-
-    def _racy(self, current: dict[str, str], known: dict[str, str]) -> list[str]:
+    def _racy(
+        self, current: dict[str, tuple[int, int]], known: dict[str, tuple[int, int]]
+    ) -> list[str]:
         rows = self.db.execute(
             "SELECT path FROM files WHERE indexed_ns - mtime_ns < ?", (_RACY_NS,)
         )
@@ -711,33 +709,31 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
-def _stat_key(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _scan(root: Path) -> tuple[dict[str, str], dict[str, int]]:
-    """Every article file (relative path → "size:mtime") and every folder's mtime."""
-    files: dict[str, str] = {}
+def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Every article file (relative path → (size, mtime)) and every folder's mtime."""
+    files: dict[str, tuple[int, int]] = {}
     dirs: dict[str, int] = {}
     stack = [""]
     while stack:
         rel = stack.pop()
-        folder = root / rel if rel else root
+        folder = os.path.join(root, rel) if rel else str(root)
+        prefix = rel + "/" if rel else ""
         try:
-            dirs[rel] = folder.stat().st_mtime_ns
+            dirs[rel] = os.stat(folder).st_mtime_ns
             entries = list(os.scandir(folder))
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
-            child = f"{rel}/{entry.name}" if rel else entry.name
             if entry.is_dir(follow_symlinks=False):
-                stack.append(child)
-            elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+                stack.append(prefix + name)
+                continue
+            dot = name.rfind(".")
+            if dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES and entry.is_file():
                 stat = entry.stat()
-                files[child] = f"{stat.st_size}:{stat.st_mtime_ns}"
+                files[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return files, dirs
 
 
