@@ -57,7 +57,8 @@ CREATE INDEX articles_date ON articles(date);
 CREATE TABLE passages(id INTEGER PRIMARY KEY, article TEXT NOT NULL, paragraph INTEGER NOT NULL,
                       part TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX passages_article ON passages(article, paragraph);
-CREATE VIRTUAL TABLE fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE fts USING fts5(folded, content = '',
+                                    tokenize = 'unicode61 remove_diacritics 0');
 CREATE TABLE people(article TEXT NOT NULL, name TEXT NOT NULL, surfaces TEXT NOT NULL,
                     roles TEXT NOT NULL, gender TEXT, country TEXT, mentions INTEGER NOT NULL);
 CREATE INDEX people_name ON people(name);
@@ -78,9 +79,8 @@ CREATE INDEX events_venue ON events(venue);
 CREATE INDEX events_article ON events(article);
 CREATE TABLE renames(name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
 CREATE INDEX renames_canonical ON renames(canonical);
-CREATE TABLE speaker_keys(article TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL);
-CREATE INDEX speaker_keys_key ON speaker_keys(key);
-CREATE INDEX speaker_keys_article ON speaker_keys(article);
+CREATE TABLE speaker_keys(key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name))
+    WITHOUT ROWID;
 """
 
 
@@ -270,7 +270,10 @@ class Index:
             stale.unlink(missing_ok=True)
         index = cls(_connect(str(path)), root, str(path))
         index._create()
+        index.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
         index.update(full=True, progress=progress)
+        # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
+        index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
         return index
 
     @classmethod
@@ -295,7 +298,6 @@ class Index:
             self.db.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
                 [
-                    ("fingerprint", _fingerprint()),
                     ("corpus", str(self.root)),
                     ("built", now),
                     ("updated", now),
@@ -310,8 +312,10 @@ class Index:
         if not full and not self.root.is_file() and self._folders_unchanged():
             self.changes = {"added": 0, "changed": 0, "removed": 0}
             return self.changes
-        known = {path: (size, mtime) for path, size, mtime in
-                 self.db.execute("SELECT path, size, mtime_ns FROM files")}
+        known = {
+            path: (size, mtime)
+            for path, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM files")
+        }
         if self.root.is_file():
             stat = self.root.stat()
             current = {self.root.name: (stat.st_size, stat.st_mtime_ns)}
@@ -390,14 +394,16 @@ class Index:
         for rel in rels:
             ids = [a for (a,) in self.db.execute("SELECT id FROM articles WHERE file = ?", (rel,))]
             for article in ids:
-                rowids = [
-                    r
-                    for (r,) in self.db.execute(
-                        "SELECT id FROM passages WHERE article = ?", (article,)
-                    )
-                ]
-                self.db.executemany("DELETE FROM fts WHERE rowid = ?", [(r,) for r in rowids])
-                for table in ("passages", "people", "statements", "events", "speaker_keys"):
+                # the full-text index keeps no copy of the text: deleting a row means
+                # handing it the folded text that was indexed
+                passages = self.db.execute(
+                    "SELECT id, text FROM passages WHERE article = ?", (article,)
+                ).fetchall()
+                self.db.executemany(
+                    "INSERT INTO fts(fts, rowid, folded) VALUES ('delete', ?, ?)",
+                    [(rowid, fold(text)) for rowid, text in passages],
+                )
+                for table in ("passages", "people", "statements", "events"):
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
                 self.db.execute("DELETE FROM articles WHERE id = ?", (article,))
             self.db.execute("DELETE FROM files WHERE path = ?", (rel,))
@@ -480,9 +486,11 @@ class Index:
             for s in row["statements"]
             if s.speaker_type != "person"
         }
+        # keys outlive the articles they came from (a name read once stays a name one can
+        # type); speakers_for() returns only names the index still holds
         db.executemany(
-            "INSERT INTO speaker_keys VALUES (?, ?, ?)",
-            [(article_id, key, name) for key, name in keys if key],
+            "INSERT OR IGNORE INTO speaker_keys VALUES (?, ?)",
+            [(key, name) for key, name in keys if key],
         )
 
     def _merge_names(self) -> None:
@@ -624,7 +632,10 @@ class Index:
         names = [
             n
             for (n,) in self.db.execute(
-                f"SELECT DISTINCT name FROM speaker_keys WHERE key IN ({marks})", list(keys)
+                f"SELECT DISTINCT k.name FROM speaker_keys k WHERE k.key IN ({marks}) AND ("
+                "EXISTS (SELECT 1 FROM people p WHERE p.name = k.name) OR "
+                "EXISTS (SELECT 1 FROM statements s WHERE s.speaker = k.name))",
+                list(keys),
             )
         ]
         rename = self.renamed(names)

@@ -107,3 +107,17 @@ def test_other_version_is_rebuilt(corpus: Path, monkeypatch: pytest.MonkeyPatch)
 def test_no_cache_writes_nothing(corpus: Path, private_cache: Path) -> None:
     assert found(corpus, "alpha", "--no-cache") == {"a"}
     assert not private_cache.exists() or not list(private_cache.glob("*.sqlite"))
+
+
+def test_a_build_cut_short_is_rebuilt(
+    corpus: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> dict[str, int]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_module.Index, "update", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        index_module.Index.open(corpus)
+    monkeypatch.undo()
+    monkeypatch.setenv("NEG_CACHE_DIR", str(private_cache))
+    assert found(corpus, "alpha") == {"a"}
