@@ -274,6 +274,8 @@ class Index:
         index.update(full=True, progress=progress)
         # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
         index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
+        # fold the build's write-ahead log into the database now, not in the next command
+        index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return index
 
     @classmethod
