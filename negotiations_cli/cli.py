@@ -13,7 +13,6 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 
 from . import __version__, query, render
-from .corpus import bundled_corpus_path
 from .dates import Period, parse_user_date
 from .errors import NegError, NotFound
 from .index import Index
@@ -89,6 +88,8 @@ class State:
         self.no_refresh = no_refresh
 
     def open_index(self, *, full: bool = False, rebuild: bool = False) -> Index:
+        from .corpus import bundled_corpus_path
+
         root = self.corpus_path or bundled_corpus_path()
         show = sys.stderr.isatty()
         with render.progress("Indexing", enabled=show, threshold=PROGRESS_FROM) as update:

@@ -35,7 +35,7 @@ __all__ = [
     "title_is_derived",
 ]
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})  # index.py keeps a copy of all five
 RECORD_SUFFIXES = frozenset({".jsonl", ".json"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES
 

@@ -13,21 +13,19 @@ stats every file (size, mtime, and a content hash when in doubt) and catches in-
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import __version__
-from .corpus import ARTICLE_SUFFIXES, load_file, title_is_derived
 from .dates import Period
 from .errors import CorpusError, InputProblem
 from .models import Article, Person, RoleSeen, Statement, Venue, VenueEvent
@@ -36,6 +34,7 @@ from .text import fold, fold_key, words
 __all__ = ["Index", "IndexStatus", "cache_dir"]
 
 SCHEMA_VERSION = 2
+_ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".json"})  # as corpus.py
 Progress = Callable[[int, int], None]
 # Below this many files the work is done in this process: a pool costs more than it saves.
 _POOL_FROM = 64
@@ -94,19 +93,16 @@ def cache_dir() -> Path:
 
 @cache
 def _fingerprint() -> str:
-    """neg's version, lexicon and reading code: when any changes, stored extractions are
-    stale and the index is rebuilt."""
-    digest = hashlib.sha1(__version__.encode())
-    package = resources.files("negotiations_cli")
+    """neg's version, lexicon and reading code (their sizes and modification times): when
+    any changes, stored extractions may be stale and the index is rebuilt."""
+    package = Path(__file__).resolve().parent
     sources = [package / name for name in ("corpus.py", "dates.py", "text.py", "index.py")]
     for folder in ("extract", "lexicon"):
         sources += sorted(
-            (e for e in (package / folder).iterdir() if e.is_file()), key=lambda e: e.name
+            p for p in (package / folder).iterdir() if p.suffix in (".py", ".txt", ".json")
         )
-    for entry in sources:
-        if entry.name.endswith((".py", ".txt", ".json")):
-            digest.update(entry.name.encode() + entry.read_bytes())
-    return f"{SCHEMA_VERSION}:{digest.hexdigest()[:16]}"
+    stamp = ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sources)
+    return f"{SCHEMA_VERSION}:{__version__}:{zlib.crc32(stamp.encode()):08x}"
 
 
 # --- reading one file (runs in worker processes) -------------------------------------------
@@ -122,7 +118,15 @@ class _FileResult:
     problems: tuple[str, ...]
 
 
+def _digest(data: bytes) -> str:
+    import hashlib  # only when files are read: a plain query never needs it
+
+    return hashlib.sha1(data).hexdigest()
+
+
 def _read_file(root: str, rel: str) -> _FileResult:
+    from .corpus import load_file
+
     path = Path(root, rel)
     try:
         stat = path.stat()
@@ -137,7 +141,7 @@ def _read_file(root: str, rel: str) -> _FileResult:
             problems.append(item.reason)
         else:
             rows.append(_facts_row(item))
-    digest = hashlib.sha1(data).hexdigest()
+    digest = _digest(data)
     return _FileResult(rel, stat.st_size, stat.st_mtime_ns, digest, tuple(rows), tuple(problems))
 
 
@@ -254,7 +258,7 @@ class Index:
         brought up to date unless ``refresh`` is off."""
         root = _check_root(root)
         folder = cache_dir()
-        key = hashlib.sha1(str(root).encode()).hexdigest()[:16]
+        key = f"{zlib.crc32(str(root).encode()):08x}{zlib.adler32(str(root).encode()):08x}"
         path = folder / f"{key}.sqlite"
         if not rebuild:
             index = cls._existing(path, root)
@@ -380,7 +384,7 @@ class Index:
                 data = path.read_bytes() if path.is_file() else None
             except OSError:
                 data = None
-            if data is None or stored is None or hashlib.sha1(data).hexdigest() != stored[0]:
+            if data is None or stored is None or _digest(data) != stored[0]:
                 changed.append(rel)
             else:
                 stat = path.stat()
@@ -442,6 +446,8 @@ class Index:
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
             (article_id, rel, doc["date"], article.title, json.dumps(doc, ensure_ascii=False)),
         )
+        from .corpus import title_is_derived
+
         parts = [] if title_is_derived(article) else [(0, "title", article.title)]
         parts += [(0, "caption", c) for c in article.captions]
         parts += [(n, "paragraph", p) for n, p in enumerate(article.paragraphs, 1)]
@@ -744,7 +750,7 @@ def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
                 stack.append(prefix + name)
                 continue
             dot = name.rfind(".")
-            if dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES and entry.is_file():
+            if dot > 0 and name[dot:].lower() in _ARTICLE_SUFFIXES and entry.is_file():
                 stat = entry.stat()
                 files[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return files, dirs
