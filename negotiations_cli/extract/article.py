@@ -205,7 +205,7 @@ class _Extractor:
             sentences = sentence_spans(t.text, quotes)
             for s, e in sentences:
                 here = [f for f in found if f.sentence == (s, e)]
-                self._sentence(t, (s, e), here, hits, facts)
+                self._sentence(t, (s, e), here, hits, facts, dates)
             continues = bool(found) and bool(sentences) and found[-1].sentence == sentences[-1]
         return facts
 
@@ -216,12 +216,17 @@ class _Extractor:
         found: list[Found],
         hits: list[VenueHit],
         facts: ArticleFacts,
+        paragraph_dates: list[DateMention],
     ) -> None:
         s, e = sentence
-        dates = [
-            DateMention(d.start + s, d.end + s, d.period, d.kind)
-            for d in find_dates(t.text[s:e], self.article.date, self.narrative)
-        ]
+        dates = [d for d in paragraph_dates if s <= d.start < e]
+        if any(d.kind in ("anaphoric", "vague") for d in dates):
+            # "cùng ngày", "khi đó": resolved against what the text said last, sentence by
+            # sentence; other dates read the same wherever they stand
+            dates = [
+                DateMention(d.start + s, d.end + s, d.period, d.kind)
+                for d in find_dates(t.text[s:e], self.article.date, self.narrative)
+            ]
         contents = [(f.start, f.end) for f in found]
         outside = [
             d

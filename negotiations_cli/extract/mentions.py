@@ -150,6 +150,8 @@ class _Scanner:
     def _blocked(self, i: int) -> bool:
         """A token that starts a place, title, qualifier or institution is not a name."""
         v = self.v
+        if self.tokens[i].key not in v.starters and self.tokens[i].key not in v.qualifiers.starts:
+            return False
         return any(
             table.match(self.tokens, i, proper=True)
             for table in (v.places, v.titles, v.qualifiers, v.institutions, v.media)
@@ -413,6 +415,11 @@ class _Scanner:
             if not token.is_word or (not token.capitalised and token.key not in starters):
                 i += 1  # most words start nothing the scan looks for
                 continue
+            if token.key not in starters and "-" not in token.text:
+                # a capitalised word no phrase starts with: a name? (hyphenated words may
+                # still be places spelt without their hyphens: "Da-pô-rô-giê")
+                i = self._bare_name(out, i)
+                continue
             if m := v.unnamed.match(tokens, i):
                 j = self.unnamed_end(i + m[0])
                 out.append(self.mention("unnamed", i, j))
@@ -503,22 +510,25 @@ class _Scanner:
                 out.append(self.mention("place", i, i + p[0], place=p[1]))
                 i += p[0]
                 continue
-            n = self.name_at(i, after_title=False)
-            if n:
-                name = self.span_text(i, i + n)
-                if self._after_blocker(i):
-                    i += n  # "tại Castel Gandolfo", "trung tâm R.Politik": a place, a body
-                    continue
-                if (
-                    (n >= 2 and latin_name(name))
-                    or v.is_person_alias(name)
-                    or (fold(name) in self.known)
-                ):
-                    out.append(self.mention("person", i, i + n, name=name))
-                i += n
-                continue
-            i += 1
+            i = self._bare_name(out, i)
         return out
+
+    def _bare_name(self, out: list[Mention], i: int) -> int:
+        """A capitalised name with no title before it: a person when it is a known name,
+        or two words or more in Latin script (or a transliteration). Returns the next index."""
+        v, tokens = self.v, self.tokens
+        n = self.name_at(i, after_title=False)
+        if not n:
+            return i + 1
+        name = self.span_text(i, i + n)
+        if self._after_blocker(i):
+            return i + n  # "tại Castel Gandolfo", "trung tâm R.Politik": a place, a body
+        transliterated = all(self._transliterated(t) for t in tokens[i : i + n])
+        if (n >= 2 and (latin_name(name) or transliterated)) or (
+            v.is_person_alias(name) or fold(name) in self.known
+        ):
+            out.append(self.mention("person", i, i + n, name=name))
+        return i + n
 
     def unnamed_end(self, j: int) -> int:
         """ "một nguồn tin thân cận", "một quan chức cấp cao Ukraine giấu tên": the phrase runs

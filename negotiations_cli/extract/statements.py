@@ -281,10 +281,11 @@ def _metonym(mention: Mention) -> bool:
 
 def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> list[Found]:
     out: list[Found] = []
+    cue_starts = p.v.cues.starts
     i = first
     while i < last:
         token = p.tokens[i]
-        cue = p.v.cues.match(p.tokens, i) if token.is_word else None
+        cue = p.v.cues.match(p.tokens, i) if token.key in cue_starts else None
         if cue is None or p.in_quote(token.start) or p.in_claimed(token.start):
             i += 1
             continue

@@ -33,18 +33,22 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__: this does not
     tokens = []
     for m in _TOKEN.finditer(text):
         word = m.group()
         first = word[0]
         tokens.append(
-            Token(
-                word,
-                m.start(),
-                m.end(),
-                tone_key(word),
-                first.isalnum() or first == "_",
-                first.isupper(),
+            new(
+                Token,
+                (
+                    word,
+                    m.start(),
+                    m.end(),
+                    tone_key(word),
+                    first.isalnum() or first == "_",
+                    first.isupper(),
+                ),
             )
         )
     return tokens
