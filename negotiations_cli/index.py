@@ -33,7 +33,7 @@ from .text import fold, fold_key, words
 
 __all__ = ["Index", "IndexStatus", "cache_dir"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".json"})  # as corpus.py
 Progress = Callable[[int, int], None]
 # Below this many files the work is done in this process: a pool costs more than it saves.
@@ -77,6 +77,10 @@ CREATE TABLE events(article TEXT NOT NULL, paragraph INTEGER NOT NULL, venue TEX
 CREATE INDEX events_venue ON events(venue);
 CREATE INDEX events_article ON events(article);
 CREATE TABLE renames(name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+-- how many articles name each person: what the corpus-wide merge of names reads
+CREATE TABLE person_names(name TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+-- row counts of the big tables, kept as rows come and go (count(*) reads the whole table)
+CREATE TABLE counts(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX renames_canonical ON renames(canonical);
 CREATE TABLE speaker_keys(key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name))
     WITHOUT ROWID;
@@ -409,11 +413,33 @@ class Index:
                     "INSERT INTO fts(fts, rowid, folded) VALUES ('delete', ?, ?)",
                     [(rowid, fold(text)) for rowid, text in passages],
                 )
+                names = [
+                    n
+                    for (n,) in self.db.execute(
+                        "SELECT name FROM people WHERE article = ?", (article,)
+                    )
+                ]
+                self.db.executemany(
+                    "UPDATE person_names SET articles = articles - 1 WHERE name = ?",
+                    [(n,) for n in names],
+                )
+                self.db.execute("DELETE FROM person_names WHERE articles <= 0")
+                statements = self.db.execute(
+                    "SELECT count(*) FROM statements WHERE article = ?", (article,)
+                ).fetchone()[0]
+                self._count("passages", -len(passages))
+                self._count("statements", -statements)
                 for table in ("passages", "people", "statements", "events"):
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article,))
                 self.db.execute("DELETE FROM articles WHERE id = ?", (article,))
             self.db.execute("DELETE FROM files WHERE path = ?", (rel,))
             self.db.execute("DELETE FROM problems WHERE path = ?", (rel,))
+
+    def _count(self, name: str, delta: int) -> None:
+        self.db.execute(
+            "INSERT INTO counts VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + ?",
+            (name, delta, delta),
+        )
 
     def _store(self, results: Iterable[_FileResult]) -> None:
         db = self.db
@@ -494,6 +520,13 @@ class Index:
             for s in row["statements"]
             if s.speaker_type != "person"
         }
+        self._count("passages", len(parts))
+        self._count("statements", len(row["statements"]))
+        db.executemany(
+            "INSERT INTO person_names VALUES (?, 1) "
+            "ON CONFLICT(name) DO UPDATE SET articles = articles + 1",
+            [(name,) for name, *_rest in row["people"]],
+        )
         # keys outlive the articles they came from (a name read once stays a name one can
         # type); speakers_for() returns only names the index still holds
         db.executemany(
@@ -506,7 +539,7 @@ class Index:
         name joins the one full name in the corpus it belongs to."""
         from .extract.people import same_person
 
-        names = [n for (n,) in self.db.execute("SELECT DISTINCT name FROM people")]
+        names = [n for (n,) in self.db.execute("SELECT name FROM person_names")]
         by_surname: dict[str, list[str]] = defaultdict(list)
         for name in names:
             if len(words(name)) >= 2:
@@ -542,7 +575,11 @@ class Index:
     # -- reading -----------------------------------------------------------------------------
 
     def status(self) -> IndexStatus:
+        kept = dict(self.db.execute("SELECT name, value FROM counts"))
+
         def count(table: str) -> int:
+            if table in kept:
+                return int(kept[table])
             return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
         meta = dict(self.db.execute("SELECT key, value FROM meta"))

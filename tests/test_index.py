@@ -121,3 +121,19 @@ def test_a_build_cut_short_is_rebuilt(
     monkeypatch.undo()
     monkeypatch.setenv("NEG_CACHE_DIR", str(private_cache))
     assert found(corpus, "alpha") == {"a"}
+
+
+def test_kept_counts_match_the_tables_after_updates(corpus: Path) -> None:
+    (corpus / "sub" / "c.txt").write_text(DOC.format(word="gamma"), encoding="utf-8")
+    found(corpus, "gamma")
+    (corpus / "a.txt").unlink()
+    (corpus / "sub" / "b.txt").write_text(
+        DOC.format(word="x") + '\n"Thêm", ông nói.\n', encoding="utf-8"
+    )
+    shown = status(corpus)
+    index = index_module.Index.open(corpus)
+    real = {
+        t: index.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("passages", "statements", "articles")
+    }
+    assert {t: shown[t] for t in real} == real
