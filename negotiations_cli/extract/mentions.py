@@ -27,44 +27,6 @@ _AT = frozenset({tone_key("tại"), tone_key("ở")})
 _OF = tone_key("của")
 _AND = tone_key("và")
 _PERSON_OF = tone_key("người")
-# lower-case words that end a description before any name could follow it
-_DESCRIPTION_BREAKS = frozenset(
-    tone_key(w)
-    for w in (
-        "cho",
-        "với",
-        "tại",
-        "ở",
-        "từ",
-        "theo",
-        "trong",
-        "khi",
-        "đã",
-        "sẽ",
-        "cũng",
-        "vẫn",
-        "là",
-        "nói",
-        "hôm",
-        "ngày",
-        "tới",
-        "đến",
-        "gặp",
-        "thăm",
-        "sang",
-        "rằng",
-        "thì",
-        "không",
-        "chưa",
-        "này",
-        "đó",
-        "mà",
-        "nhưng",
-        "nên",
-        "vì",
-    )
-)
-_ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|L")
 # Lower-case words that never continue a name of an institution ("Bộ Ngoại giao cho Reuters
 # biết"); other lower-case syllables between capitalised ones do ("Quỹ Đầu tư Trực tiếp").
 _BREAKS = frozenset(
@@ -97,6 +59,12 @@ _BREAKS = frozenset(
         "thì",
     )
 )
+# Lower-case words that end a description between a title and a name: the same, except
+# that a description may say whose ("của EU") and about what ("về chính sách"), and more.
+_DESCRIPTION_BREAKS = (_BREAKS - {tone_key("của"), tone_key("về")}) | frozenset(
+    tone_key(w) for w in ("không", "chưa", "này", "đó", "mà", "nhưng", "nên", "vì")
+)
+_ROMAN = re.compile(r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})|L")
 
 
 @dataclass(frozen=True, slots=True)
