@@ -11,6 +11,7 @@ of that content.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -207,12 +208,19 @@ def find_statements(
 ) -> list[Found]:
     """Statements in one paragraph, in text order. ``continues_previous``: the last sentence
     before this paragraph carried a statement (a quotation that follows continues it)."""
-    p = _Paragraph(text, tokens, mentions, quotes, dates, vocab())
+    v = vocab()
+    if (
+        not quotes
+        and ":" not in text
+        and not any(t.key in v.cues.starts or t.key == _THEO for t in tokens)
+    ):
+        return []  # no quotation, no colon, no reporting verb: nobody speaks here
+    p = _Paragraph(text, tokens, mentions, quotes, dates, v)
     found: list[Found] = []
     previous_had_statement = continues_previous
+    starts = [t.start for t in tokens]
     for s, e in sentence_spans(text, quotes):
-        first = next((i for i, t in enumerate(tokens) if t.start >= s), len(tokens))
-        last = next((i for i, t in enumerate(tokens) if t.start >= e), len(tokens))
+        first, last = bisect_left(starts, s), bisect_left(starts, e)
         here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
         if not here and s == 0 and (answer := _interview_answer(p, first, (s, e))):
             here = [answer]
