@@ -87,6 +87,8 @@ class _Extractor:
                     self.people.record(m.name, m.role, m.gender, country)
                     self.mentions_seen.append(((t.number, m.start), self.people.canonical(m.name)))
         self.history: list[_Speaker] = []
+        self.spoke_at: dict[tuple[str, str], Position] = {}  # where each speaker last spoke
+        self.named_outside: list[tuple[Position, str]] = []  # people named outside content
         self.speaker_last: dict[tuple[str, str], Period] = {}
         self.mention_last: dict[tuple[str, str], Period] = {}
         self.narrative: Period | None = None
@@ -127,6 +129,11 @@ class _Extractor:
         fits = [
             s for s in reversed(self.history) if s.type == "person" and s.gender in (None, m.gender)
         ]
+        named = self._last_named(m.gender)
+        if named is not None and (not fits or named[0] > self.spoke_at.get(fits[0].key, (-1, -1))):
+            # "Phó Chủ tịch … Kosachev có giọng điệu cứng rắn hơn. …, ông cho rằng …": the
+            # person the previous sentences named, when named after the last speaker spoke
+            return self.person(named[1], None)
         women = [s for s in fits[:_RECENT] if s.gender == "f"]
         if m.gender == "f" and women:
             return women[0]
@@ -141,6 +148,15 @@ class _Extractor:
             facts = self.people.people.get(name)
             if facts and facts.gender in (None, m.gender):
                 return self.person(name, None)
+        return None
+
+    def _last_named(self, gender: str) -> tuple[Position, str] | None:
+        """The latest person named outside any quoted or reported content, in an earlier
+        sentence, whose gender does not rule them out."""
+        for at, name in reversed(self.named_outside):
+            facts = self.people.people.get(name)
+            if facts is None or facts.gender in (None, gender):
+                return at, name
         return None
 
     def _role(self, m: Mention, at: Position) -> _Speaker:
@@ -242,6 +258,7 @@ class _Extractor:
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
+            self.spoke_at[speaker.key] = (t.number, f.cue_at)
             venues = sorted(
                 {h.place.name for h in hits if s <= h.start < e}
                 | {
@@ -275,6 +292,14 @@ class _Extractor:
                 )
             )
             self._last_mention_text, self._last_cue = mention_text, cue
+        self.named_outside += [
+            ((t.number, m.start), self.people.canonical(m.name))
+            for m in t.mentions
+            if m.kind == "person"
+            and m.name
+            and s <= m.start < e
+            and not any(a <= m.start < b for a, b in contents)
+        ]
         dated = [d for d in outside if d.period is not None and d.kind != "vague"]
         if any(d.kind != "vague" for d in outside):
             # the latest date the narrative gave, even one this article cannot resolve

@@ -491,7 +491,7 @@ def _attribute(
         if (
             (token.key == _RANG_ONLY and (k == after or framed))
             or (token.key in _RANG and k == after)
-            or token.text == ":"
+            or (token.text == ":" and (k == after or framed))
         ):
             start = token.end
             break
