@@ -164,7 +164,9 @@ class _Scanner:
             marked = looks_vietnamese(token.text) and not self._transliterated(token)
             if latin and marked:
                 break  # "Lavrov Thứ Hai": a Latin name does not run on into Vietnamese words
-            latin = latin or not (marked or vietnamese_syllable(token.text))
+            latin = latin or not (
+                marked or vietnamese_syllable(token.text) or self._transliterated(token)
+            )
             n += 1
         while n and not self.tokens[i + n - 1].is_word:
             n -= 1  # an initial with no name after it is not a name

@@ -99,7 +99,7 @@ def sound_key(text: str, vietnamese: bool) -> str:
     ):
         text = text.replace(old, new)
     if vietnamese:
-        text = re.sub(r"p\b", "v", text)  # final -p: "Pê-xcốp" ends in -ov
+        text = re.sub(r"p$", "v", text.strip())  # a final -p: "Pê-xcốp" ends in -ov
         text = text.replace(" ", "")
     else:
         text = text.replace(" ", "")
