@@ -38,6 +38,7 @@ _NOUN_MARKERS = _keys(
     "các", "những", "một", "lời", "bản", "cuộc", "việc", "sự", "bài", "mọi", "theo"
 )
 _AFFILIATION = _keys("của", "thuộc")
+_NEGATIONS = _keys("không", "chưa", "chẳng", "đừng")
 _DETERMINERS = _keys("vị", "ngài", "nhà")
 _FRAMES = _keys("tại", "trong", "trên", "khi")  # "X tại cuộc họp báo … nói"
 _NATIONALITY = tone_key("người")  # "người Italy": Italian, not Italy speaking
@@ -299,8 +300,8 @@ def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
             continue
         length, (cue_text, flag) = cue
         after = i + length
-        if i > first and p.tokens[i - 1].key in _NOUN_MARKERS:
-            i += 1
+        if i > first and p.tokens[i - 1].key in _NOUN_MARKERS | _NEGATIONS:
+            i += 1  # "các đề xuất" is a noun; "không phát biểu" says nothing
             continue
         if flag == "weak" and not _introduces_content(p, after, last):
             i += 1
@@ -366,6 +367,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         end -= 2
     if end < first:
         return None
+    fallback: int | None = None
     for k in range(end, max(first, end - 24), -1):
         token = p.tokens[k]
         if (
@@ -377,18 +379,43 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         if token.text not in (",", "-", "–", "—") or k + 1 > end:
             continue
         opens = p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1)
-        named = p.mention_ending(k)
-        if opens or (named is not None and named.kind == "person"):
-            return k - 1  # "X, người …, nói" / "X, trả lời chất vấn …, thừa nhận"
-    return None
+        before = p.mention_ending(p.skip_back(k - 1, first) + 1) if k > first else None
+        if before is not None and before.kind in ("person", "pronoun"):
+            return k - 1  # "X, người …, nói" / "X - trợ lý …, trưởng phái đoàn … - cho biết"
+        if opens and fallback is None:
+            fallback = k - 1  # the nearest opening, if no named person opens one further back
+    return fallback
+
+
+def _named_before(p: _Paragraph, mention: Mention, first: int) -> bool:
+    """A named person stands right before the comma that opens ``mention``: "Bà Valérie
+    Urbain, Tổng giám đốc Euroclear cho biết"."""
+    comma = mention.first_token - 1
+    if comma <= first or p.tokens[comma].text not in (",", "-", "–", "—"):
+        return False
+    named = p.mention_ending(comma)
+    return named is not None and named.kind == "person"
 
 
 def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     pos = p.skip_back(cue - 1, first)
     mention = p.mention_ending(pos + 1)
-    closes_apposition = pos + 1 < cue and p.tokens[pos + 1].text in (",", "-", "–", "—")
-    if (mention is None or mention.kind != "person" or closes_apposition) and pos > first:
-        inner = _apposition_start(p, pos + 1 if closes_apposition else pos, first)
+    closes_apposition = any(t.text in (",", "-", "–", "—") for t in p.tokens[pos + 1 : cue])
+    adjacent_role = (
+        mention is not None
+        and mention.kind == "role"
+        and not closes_apposition
+        and not _named_before(p, mention, first)
+    )  # "…, nhà ngoại giao Nga cáo buộc": the role itself is the subject
+    if (
+        (mention is None or mention.kind != "person" or closes_apposition)
+        and not adjacent_role
+        and pos > first
+    ):
+        closing = next(
+            (k for k in range(pos + 1, cue) if p.tokens[k].text in (",", "-", "–", "—")), pos
+        )
+        inner = _apposition_start(p, closing, first)
         if inner is not None:
             inner = p.skip_back(inner, first)  # "X của đảng Y, người …, nói"
         named = p.mention_ending(inner + 1) if inner is not None else None
@@ -440,6 +467,7 @@ def _attribute(
     sentence: tuple[int, int],
 ) -> list[Found]:
     subject = _subject(p, first, cue)
+    adjacent = subject is not None
     if subject is None:
         if after < last and p.tokens[after].key in _FRAME_AFTER:
             return []  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
@@ -450,7 +478,7 @@ def _attribute(
         return []
     cue_start = p.tokens[cue].start
     # Speaker after the content: "…", X nói (với …). / … - ông X nói.
-    before_subject = subject.first_token - 1
+    before_subject = subject.first_token - 1 if adjacent else first - 1
     if before_subject > first and p.tokens[before_subject].key in _DETERMINERS:
         before_subject -= 1  # "…", vị hồng y người Italy nói
     if before_subject >= first and p.tokens[before_subject].text in _SEPARATORS | {"”", '"', "»"}:
