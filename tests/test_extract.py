@@ -440,3 +440,35 @@ def test_frames_and_affiliations_between_speaker_and_verb() -> None:
         ("Guo Jiakun", "2025-03-02"),
         ("Marco Rubio", "2025-03-05"),
     ]
+
+
+def test_ong_refers_to_the_person_just_named() -> None:
+    body = "\n\n".join(
+        [
+            'Người phát ngôn Điện Kremlin Dmitry Peskov nói: "Chúng tôi chờ phản hồi".',
+            "Phó Chủ tịch Hội đồng Liên bang Nga Konstantin Kosachev có giọng điệu cứng rắn hơn. "
+            "Viết trên Telegram, ông cho rằng mọi thỏa thuận phải theo điều kiện của Nga.",
+        ]
+    )
+    assert [s.speaker for s in statements_of(body)] == ["Dmitry Peskov", "Konstantin Kosachev"]
+
+
+def test_negated_verbs_and_second_verbs() -> None:
+    body = "\n\n".join(
+        [
+            "Ngoại trưởng Ả Rập Xê Út, Hoàng tử Faisal bin Farhan, không phát biểu trước báo giới.",
+            '"Đã đến lúc ngừng bắn", ông Scott Bessent nói, đồng thời cảnh báo Mỹ sẵn sàng.',
+        ]
+    )
+    assert [(s.speaker, s.text) for s in statements_of(body)] == [
+        ("Scott Bessent", "Đã đến lúc ngừng bắn"),
+        ("Scott Bessent", "Mỹ sẵn sàng"),
+    ]
+
+
+def test_apposition_with_its_own_commas() -> None:
+    s = one(
+        "Phát biểu sau cuộc gặp, ông Vladimir Medinsky - trợ lý Tổng thống Nga, trưởng phái "
+        "đoàn Matxcơva - cho biết hai bên sẽ trao đổi thêm tù binh."
+    )
+    assert (s.speaker, s.text) == ("Vladimir Medinsky", "hai bên sẽ trao đổi thêm tù binh")
