@@ -112,6 +112,17 @@ def _locative_before(tokens: list[Token], comma: int) -> int:
     return 0
 
 
+_PURPOSE = frozenset(tone_key(w) for w in ("để", "nhằm"))
+
+
+def _purpose_meeting(tokens: list[Token], end: int) -> bool:
+    """ "… có mặt ở Abu Dhabi để tiếp xúc với phái đoàn Nga": there in order to meet."""
+    k = end
+    if k < len(tokens) and tokens[k].key in _PURPOSE:
+        return _meeting_between(tokens, k + 1, min(len(tokens), k + 4))
+    return False
+
+
 def _hosts(tokens: list[Token], end: int) -> bool:
     """A hosting verb and a meeting word follow the place in its clause."""
     v = vocab()
@@ -147,8 +158,10 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
         elif before.key in _AT or (before.key == tone_key("bang") and i > 1):
             # "… tại Brúc-xen và tại Tổ chức An ninh … ở Viên": a second venue of the talks
-            venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1) or any(
-                _same_sentence(tokens, h.end, i) for h in hits
+            venue = (
+                _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
+                or any(_same_sentence(tokens, h.end, i) for h in hits)
+                or _purpose_meeting(tokens, m.last_token)
             )
         elif before.key in _TO and not _nation(m.place):
             end = min(len(tokens), m.last_token + _WINDOW)
