@@ -68,7 +68,7 @@ CREATE TABLE statements(id TEXT PRIMARY KEY, article TEXT NOT NULL, paragraph IN
                         kind TEXT NOT NULL, cue TEXT NOT NULL, text TEXT NOT NULL, date TEXT,
                         date_start TEXT, date_end TEXT, date_source TEXT NOT NULL,
                         venues TEXT NOT NULL);
-CREATE INDEX statements_speaker ON statements(speaker, date_start);
+CREATE INDEX statements_speaker ON statements(speaker, date_end);
 CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_date ON statements(date_start);
 CREATE TABLE events(article TEXT NOT NULL, paragraph INTEGER NOT NULL, venue TEXT NOT NULL,

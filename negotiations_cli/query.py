@@ -87,11 +87,12 @@ def match_speaker(index: Index, query: str) -> str:
     key = fold_key(query)
     if not key:
         raise UsageError("--speaker needs a name")
-    keys = [key, key.replace(" ", "")]
-    known = lexicon_name(query)  # "Pê-xcốp" → Dmitry Peskov, through the lexicon
-    if known:
-        keys.append(fold_key(known))
-    found = index.speakers_for(keys)
+    found = index.speakers_for([key, key.replace(" ", "")])
+    if not found:
+        # a spelling the corpus never used: "Pê-xcốp" → Dmitry Peskov, through the lexicon
+        # (loaded only now: most names are found in the index directly)
+        known = lexicon_name(query)
+        found = index.speakers_for([fold_key(known)]) if known else set()
     if not found:
         from rapidfuzz import fuzz, process
 
