@@ -472,3 +472,16 @@ def test_apposition_with_its_own_commas() -> None:
         "đoàn Matxcơva - cho biết hai bên sẽ trao đổi thêm tù binh."
     )
     assert (s.speaker, s.text) == ("Vladimir Medinsky", "hai bên sẽ trao đổi thêm tù binh")
+
+
+@pytest.mark.parametrize(
+    ("body", "venues"),
+    [
+        ("Lễ ký các văn kiện đã diễn ra tại I-xtan-bun.", ["Istanbul"]),
+        ("Thỏa thuận đạt được tại Alaska mở đường cho hòa bình.", ["Alaska"]),
+        ("Ông Driscoll có mặt ở Abu Dhabi để tiếp xúc với phái đoàn Nga.", ["Abu Dhabi"]),
+        ("Hai bên chưa đạt thỏa thuận chấm dứt cuộc xung đột ở Ukraine.", []),
+    ],
+)
+def test_venue_phrasings(body: str, venues: list[str]) -> None:
+    assert extract_article(parse_text(f" date 2025-03-20 Dẫn.\n\n{body}", "v")).venues == venues

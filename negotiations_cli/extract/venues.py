@@ -112,6 +112,17 @@ def _locative_before(tokens: list[Token], comma: int) -> int:
     return 0
 
 
+_CONFLICTS = frozenset(
+    tuple(tone_key(w) for w in phrase.split())
+    for phrase in ("xung đột", "chiến tranh", "chiến sự", "giao tranh", "khủng hoảng")
+)
+
+
+def _after_conflict(tokens: list[Token], at: int) -> bool:
+    """The two words before "ở/tại" name a war or a crisis ("cuộc xung đột ở Ukraine")."""
+    return at >= 2 and (tokens[at - 2].key, tokens[at - 1].key) in _CONFLICTS
+
+
 _PURPOSE = frozenset(tone_key(w) for w in ("để", "nhằm"))
 
 
@@ -156,6 +167,8 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
         if not _nation(m.place) and _hosts(tokens, m.last_token):
             venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
+        elif before.key in _AT and _after_conflict(tokens, i - 1):
+            venue = False  # "chấm dứt cuộc xung đột ở Ukraine": where the war is, not the talks
         elif before.key in _AT or (before.key == tone_key("bang") and i > 1):
             # "… tại Brúc-xen và tại Tổ chức An ninh … ở Viên": a second venue of the talks
             venue = (
