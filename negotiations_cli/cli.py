@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ import click
 from . import __version__, query, render
 from .dates import Period, parse_user_date
 from .errors import NegError, NotFound
-from .index import Index
+from .index import CacheUnavailable, Index
 from .search import parse_query
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,12 +94,20 @@ class State:
         root = self.corpus_path or bundled_corpus_path()
         show = sys.stderr.isatty()
         with render.progress("Indexing", enabled=show, threshold=PROGRESS_FROM) as update:
-            if self.no_cache:
+            index = None
+            if not self.no_cache:
+                try:
+                    index = Index.open(
+                        root,
+                        refresh=not self.no_refresh,
+                        full=full,
+                        rebuild=rebuild,
+                        progress=update,
+                    )
+                except CacheUnavailable as exc:
+                    click.echo(f"neg: warning: {exc}; working in memory", err=True)
+            if index is None:
                 index = Index.memory(root, progress=update)
-            else:
-                index = Index.open(
-                    root, refresh=not self.no_refresh, full=full, rebuild=rebuild, progress=update
-                )
         for problem in index.problems():
             click.echo(f"neg: warning: skipped {problem}", err=True)
         if not index.article_ids():
@@ -177,6 +186,8 @@ class NegGroup(click.Group):
             return super().invoke(ctx)
         except NegError as exc:
             fail(ctx, str(exc), exc.exit_code)
+        except sqlite3.Error as exc:  # a cache file that broke under us, a full disk …
+            fail(ctx, f"the index could not be used ({exc}); `neg index --rebuild` rebuilds it", 1)
         except BrokenPipeError:
             raise
         except OSError as exc:  # e.g. -o into a folder that does not exist
@@ -561,6 +572,9 @@ def index_command(state: State, rebuild: bool, fmt: str, output: Path | None) ->
 def main() -> None:
     try:
         cli(prog_name="neg")
+    except KeyboardInterrupt:
+        click.echo("neg: interrupted", err=True)
+        sys.exit(130)
     except BrokenPipeError:
         # The reader went away (`neg … | head`): not an error. Silence the final flush.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -31,7 +31,7 @@ from .errors import CorpusError, InputProblem
 from .models import Article, Person, RoleSeen, Statement, Venue, VenueEvent
 from .text import fold, fold_key, words
 
-__all__ = ["Index", "IndexStatus", "cache_dir"]
+__all__ = ["CacheUnavailable", "Index", "IndexStatus", "cache_dir"]
 
 SCHEMA_VERSION = 3
 _ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".json"})  # as corpus.py
@@ -85,6 +85,28 @@ CREATE INDEX renames_canonical ON renames(canonical);
 CREATE TABLE speaker_keys(key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name))
     WITHOUT ROWID;
 """
+
+
+class CacheUnavailable(CorpusError):
+    """The cache folder cannot be written: the caller may work in memory instead."""
+
+
+class _Lock:
+    """An exclusive lock on a file, held while one process builds or updates an index."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("a")
+
+    def __enter__(self) -> None:
+        import fcntl
+
+        fcntl.flock(self.handle, fcntl.LOCK_EX)
+
+    def __exit__(self, *_exc: object) -> None:
+        import fcntl
+
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
 
 
 def cache_dir() -> Path:
@@ -264,27 +286,31 @@ class Index:
         folder = cache_dir()
         key = f"{zlib.crc32(str(root).encode()):08x}{zlib.adler32(str(root).encode()):08x}"
         path = folder / f"{key}.sqlite"
-        if not rebuild:
-            index = cls._existing(path, root)
-            if index is not None:
-                if refresh or full:
-                    index.update(full=full, progress=progress)
-                return index
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            lock = _Lock(folder / f"{key}.lock")
         except OSError as exc:
-            raise CorpusError(f"cannot create the cache folder {folder}: {exc.strerror}") from None
-        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-            stale.unlink(missing_ok=True)
-        index = cls(_connect(str(path)), root, str(path))
-        index._create()
-        index.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
-        index.update(full=True, progress=progress)
-        # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
-        index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
-        # fold the build's write-ahead log into the database now, not in the next command
-        index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return index
+            raise CacheUnavailable(
+                f"cannot use the cache folder {folder}: {exc.strerror}"
+            ) from None
+        with lock:  # one neg at a time builds or updates an index; the others wait for it
+            if not rebuild:
+                index = cls._existing(path, root)
+                if index is not None:
+                    if refresh or full:
+                        index.update(full=full, progress=progress)
+                    return index
+            for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                stale.unlink(missing_ok=True)
+            index = cls(_connect(str(path)), root, str(path))
+            index._create()
+            index.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
+            index.update(full=True, progress=progress)
+            # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
+            index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
+            # fold the build's write-ahead log into the database now, not in the next command
+            index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return index
 
     @classmethod
     def _existing(cls, path: Path, root: Path) -> Index | None:

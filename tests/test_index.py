@@ -137,3 +137,31 @@ def test_kept_counts_match_the_tables_after_updates(corpus: Path) -> None:
         for t in ("passages", "statements", "articles")
     }
     assert {t: shown[t] for t in real} == real
+
+
+def test_unwritable_cache_falls_back_to_memory(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("NEG_CACHE_DIR", str(blocked / "neg"))
+    result = run(corpus, "search", "alpha", "-f", "json")
+    assert result.exit_code == 0
+    assert "working in memory" in result.stderr
+    assert {h["article"] for h in json.loads(result.stdout)} == {"a"}
+
+
+def test_a_broken_index_is_a_message_not_a_traceback(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    found(corpus, "alpha")
+    monkeypatch.setattr(index_module.Index, "statements", broken)
+    result = run(corpus, "statements")
+    assert result.exit_code == 1
+    assert "the index could not be used (database is locked)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
