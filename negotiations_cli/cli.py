@@ -110,7 +110,7 @@ class State:
                 index = Index.memory(root, progress=update)
         for problem in index.problems():
             click.echo(f"neg: warning: skipped {problem}", err=True)
-        if not index.article_ids():
+        if not index.has_articles():
             raise NegError(f"no readable articles in {root}")
         return index
 

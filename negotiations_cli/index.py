@@ -630,6 +630,9 @@ class Index:
             for p, r in self.db.execute("SELECT path, reason FROM problems ORDER BY path")
         ]
 
+    def has_articles(self) -> bool:
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
     def article_ids(self) -> list[str]:
         return [a for (a,) in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
