@@ -292,7 +292,24 @@ def show(state: State, article_id: str, fmt: str, output: Path | None) -> None:
 
 
 def statement_filters(func: F) -> F:
-    """The filters `statements` and `export` share."""
+    """The filters `statements` and `export` share, handed to the command as one
+    ``where: query.StatementFilter``."""
+
+    @functools.wraps(func)
+    def gather(
+        *args: Any,
+        speaker: str | None,
+        since: Period | None,
+        until: Period | None,
+        venue: str | None,
+        kind: str | None,
+        article_id: str | None,
+        contains: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        where = query.StatementFilter(speaker, since, until, venue, kind, article_id, contains)
+        return func(*args, where=where, **kwargs)
+
     options = [
         click.option(
             "--contains",
@@ -311,44 +328,22 @@ def statement_filters(func: F) -> F:
             help="Only statements that name this venue, any spelling: Moskva, Geneva.",
         ),
     ]
+    wrapped: Any = gather
     for option in options:
-        func = option(func)
-    func = date_range_options(func)
-    return click.option(
+        wrapped = option(wrapped)
+    wrapped = date_range_options(wrapped)
+    return click.option(  # type: ignore[no-any-return]
         "--speaker",
         metavar="NAME",
         help="Who said it: any name, alias or spelling (peskov, Peskof, Pê-xcốp).",
-    )(func)
-
-
-def _filter(
-    speaker: str | None,
-    since: Period | None,
-    until: Period | None,
-    venue: str | None,
-    kind: str | None,
-    article_id: str | None,
-    contains: str | None,
-) -> query.StatementFilter:
-    return query.StatementFilter(speaker, since, until, venue, kind, article_id, contains)
+    )(wrapped)
 
 
 @cli.command()
 @statement_filters
 @output_options
 @click.pass_obj
-def statements(
-    state: State,
-    speaker: str | None,
-    since: Period | None,
-    until: Period | None,
-    venue: str | None,
-    kind: str | None,
-    article_id: str | None,
-    contains: str | None,
-    fmt: str,
-    output: Path | None,
-) -> None:
+def statements(state: State, where: query.StatementFilter, fmt: str, output: Path | None) -> None:
     """List who said what, oldest first.
 
     A date range keeps a statement whose date, at its own precision (a day, a month),
@@ -360,7 +355,6 @@ def statements(
         neg statements --venue Istanbul --kind direct
         neg statements --speaker Pê-xcốp -f csv -o peskov.csv
     """
-    where = _filter(speaker, since, until, venue, kind, article_id, contains)
     found = query.statements(state.index, where)
     rows = [s.to_dict() | {"where": f"{s.article} ¶{s.paragraph}"} for s in found]
     if fmt != "table":
@@ -425,17 +419,7 @@ def venues(state: State, fmt: str, output: Path | None) -> None:
     help="Write to FILE instead of standard output.",
 )
 @click.pass_obj
-def export(
-    state: State,
-    speaker: str | None,
-    since: Period | None,
-    until: Period | None,
-    venue: str | None,
-    kind: str | None,
-    article_id: str | None,
-    contains: str | None,
-    output: Path | None,
-) -> None:
+def export(state: State, where: query.StatementFilter, output: Path | None) -> None:
     """Export one JSON document: articles, people, venues and statements.
 
     Without filters, everything; with filters, the statements they select and the
@@ -445,7 +429,6 @@ def export(
         neg export -o corpus.json
         neg export --speaker peskov --since 2025-09 -o peskov.json
     """
-    where = _filter(speaker, since, until, venue, kind, article_id, contains)
     doc = query.export(state.index, where)
     with opened(output, "json") as out:
         render.document({"schema_version": SCHEMA_VERSION, **doc}, out)
