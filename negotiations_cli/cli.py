@@ -285,8 +285,8 @@ def show(state: State, article_id: str, fmt: str, output: Path | None) -> None:
     found = query.find_article(state.index, article_id)
     doc = found.to_dict()
     if fmt == "table":
-        doc["people"] = state.index.article_people().get(found.id, ())
-        doc["venues"] = state.index.article_venues().get(found.id, ())
+        doc["people"] = state.index.article_people(found.id).get(found.id, ())
+        doc["venues"] = state.index.article_venues(found.id).get(found.id, ())
     with opened(output, fmt) as out:
         render.article(doc, fmt, out)
 

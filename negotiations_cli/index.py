@@ -647,17 +647,24 @@ class Index:
     def renames(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, canonical FROM renames"))
 
-    def article_people(self) -> dict[str, tuple[str, ...]]:
-        rename = self.renames()
+    def article_people(self, article: str | None = None) -> dict[str, tuple[str, ...]]:
+        """Article id → the people it names (canonical names); one article, or all."""
+        where, args = ("WHERE article = ?", (article,)) if article else ("", ())
+        rows = self.db.execute(f"SELECT article, name FROM people {where}", args).fetchall()
+        rename = self.renamed(sorted({n for _a, n in rows})) if article else self.renames()
         found: dict[str, set[str]] = defaultdict(set)
-        for article, name in self.db.execute("SELECT article, name FROM people"):
-            found[article].add(rename.get(name, name))
+        for article_id, name in rows:
+            found[article_id].add(rename.get(name, name))
         return {a: tuple(sorted(names)) for a, names in found.items()}
 
-    def article_venues(self) -> dict[str, tuple[str, ...]]:
+    def article_venues(self, article: str | None = None) -> dict[str, tuple[str, ...]]:
+        """Article id → the venues it tells of; one article, or all."""
+        where, args = ("WHERE article = ?", (article,)) if article else ("", ())
         found: dict[str, set[str]] = defaultdict(set)
-        for article, venue in self.db.execute("SELECT DISTINCT article, venue FROM events"):
-            found[article].add(venue)
+        for article_id, venue in self.db.execute(
+            f"SELECT DISTINCT article, venue FROM events {where}", args
+        ):
+            found[article_id].add(venue)
         return {a: tuple(sorted(v)) for a, v in found.items()}
 
     def people(self) -> list[Person]:
