@@ -17,6 +17,7 @@ from . import __version__, query, render
 from .dates import Period, parse_user_date
 from .errors import NegError, NotFound
 from .index import CacheUnavailable, Index
+from .models import DEFAULT_MAX_SIZE
 from .search import parse_query
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,13 +81,48 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in c
             self.fail(str(exc), param, ctx)
 
 
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2}
+_UNITS |= {"G": 1024**3, "GB": 1024**3}
+
+
+class SizeParam(click.ParamType):  # type: ignore[type-arg]  # generic only in click ≥ 8.2
+    """A size in bytes: 32M, 500K, 1G or a plain number of bytes."""
+
+    name = "SIZE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper()
+        number = text.rstrip("KMGB")
+        try:
+            size = int(float(number) * _UNITS[text[len(number) :]])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size such as 32M, 500K or 1G", param, ctx)
+        if size <= 0:
+            self.fail(f"{value!r} is not a positive size", param, ctx)
+        return size
+
+
+T = TypeVar("T")
+
+
 class State:
     """What every command shares; the corpus is indexed only when a command needs it."""
 
-    def __init__(self, corpus_path: Path | None, no_cache: bool, no_refresh: bool) -> None:
+    def __init__(
+        self,
+        corpus_path: Path | None,
+        no_cache: bool,
+        no_refresh: bool,
+        verbose: bool = False,
+        max_size: int = DEFAULT_MAX_SIZE,
+    ) -> None:
         self.corpus_path = corpus_path
         self.no_cache = no_cache
         self.no_refresh = no_refresh
+        self.verbose = verbose
+        self.max_size = max_size
 
     def open_index(self, *, full: bool = False, rebuild: bool = False) -> Index:
         from .corpus import bundled_corpus_path
@@ -103,24 +139,61 @@ class State:
                         full=full,
                         rebuild=rebuild,
                         progress=update,
+                        max_size=self.max_size,
                     )
                 except CacheUnavailable as exc:
                     click.echo(f"neg: warning: {exc}; working in memory", err=True)
             if index is None:
-                index = Index.memory(root, progress=update)
-        for problem in index.problems():
-            click.echo(f"neg: warning: skipped {problem}", err=True)
+                index = Index.memory(root, progress=update, max_size=self.max_size)
+        self.report(index)
         if not index.has_articles():
             raise NegError(f"no readable articles in {root}")
         return index
+
+    def report(self, index: Index) -> None:
+        """Name every skipped file and every warning on stderr, then one summary line."""
+        for message in index.notices:
+            click.echo(f"neg: warning: {message}", err=True)
+        problems = index.problems()
+        skipped_files: set[str] = set()
+        records = warnings = 0
+        for problem in problems:
+            if problem.kind == "skipped":
+                click.echo(f"neg: skipped {problem}", err=True)
+                if problem.reason.startswith(("record ", "line ", "duplicate article id")):
+                    records += 1
+                else:
+                    skipped_files.add(problem.path)
+            elif problem.kind == "warning":
+                warnings += 1
+                click.echo(f"neg: warning: {problem}", err=True)
+            elif self.verbose:
+                click.echo(f"neg: note: {problem}", err=True)
+        if skipped_files or records or warnings or self.verbose:
+            parts = [f"{index.article_count():,} articles loaded"]
+            parts.append(f"{len(skipped_files):,} files skipped")
+            if records:
+                parts.append(f"{records:,} records skipped")
+            if warnings:
+                parts.append(f"{warnings:,} warnings")
+            click.echo(f"neg: {', '.join(parts)}", err=True)
 
     @functools.cached_property
     def index(self) -> Index:
         return self.open_index()
 
+    def answer(self, ask: Callable[[Index], T]) -> T:
+        """``ask`` the index; if a file the answer came from changed on disk since it was
+        indexed, re-read that file and ask again (unless --no-refresh)."""
+        index = self.index
+        found = ask(index)
+        if not self.no_refresh and index.recheck():
+            found = ask(index)
+        return found
+
     @property
     def partial(self) -> bool:
-        return "index" in self.__dict__ and bool(self.index.problems())
+        return "index" in self.__dict__ and any(p.kind == "skipped" for p in self.index.problems())
 
 
 def output_options(func: F) -> F:
@@ -189,7 +262,12 @@ class NegGroup(click.Group):
         except sqlite3.Error as exc:  # a cache file that broke under us, a full disk …
             fail(ctx, f"the index could not be used ({exc}); `neg index --rebuild` rebuilds it", 1)
         except BrokenPipeError:
-            raise
+            # The reader went away (`neg … | head -1`): not an error. Silence the final flush.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            click.echo("\nneg: interrupted", err=True)
+            ctx.exit(130)
         except OSError as exc:  # e.g. -o into a folder that does not exist
             fail(ctx, f"{exc.filename or ''}: {exc.strerror}", 2)
 
@@ -217,9 +295,28 @@ def fail(ctx: click.Context, message: str, code: int) -> NoReturn:
     is_flag=True,
     help="Use the cached index as it stands, without looking at the corpus for changes.",
 )
+@click.option(
+    "--max-file-size",
+    "max_size",
+    type=SizeParam(),
+    default=DEFAULT_MAX_SIZE,
+    envvar="NEG_MAX_FILE_SIZE",
+    show_envvar=True,
+    help="Skip article files larger than this (32M by default; in .jsonl, per record).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also say which files were read in a legacy encoding."
+)
 @click.version_option(__version__, prog_name="neg")
 @click.pass_context
-def cli(ctx: click.Context, corpus: Path | None, no_cache: bool, no_refresh: bool) -> None:
+def cli(
+    ctx: click.Context,
+    corpus: Path | None,
+    no_cache: bool,
+    no_refresh: bool,
+    max_size: int,
+    verbose: bool,
+) -> None:
     """Who said what, when and where: Vietnamese news about the Russia–Ukraine–US talks.
 
     Point neg at a folder of articles (.txt, .md, .jsonl, .json) with --corpus or
@@ -227,7 +324,8 @@ def cli(ctx: click.Context, corpus: Path | None, no_cache: bool, no_refresh: boo
 
     \b
     Exit codes: 0 success, 1 nothing found, 2 bad usage or unusable corpus,
-    3 results printed but some input files were skipped (see the warnings).
+    3 results printed but some input files were skipped (each is named on
+    stderr, then a summary line), 130 interrupted.
 
     The first command on a folder builds an index in the cache folder
     (~/.cache/neg, or NEG_CACHE_DIR); later commands reuse it and pick up added,
@@ -238,7 +336,7 @@ def cli(ctx: click.Context, corpus: Path | None, no_cache: bool, no_refresh: boo
         neg statements --speaker peskov --since 2025-10
         neg --corpus ~/news articles -f json | jq '.[].title'
     """
-    ctx.obj = State(corpus, no_cache, no_refresh)
+    ctx.obj = State(corpus, no_cache, no_refresh, verbose, max_size)
 
 
 @cli.result_callback()
@@ -262,11 +360,13 @@ def articles(
         neg articles --since 2025-10 --until 2025-10-31
         neg articles --since 03/10/2025 -f csv -o articles.csv
     """
-    index = state.index
-    found = query.articles(index, since=since, until=until)
-    people_of, venues_of = index.article_people(), index.article_venues()
-    rows = [a.to_summary(people_of.get(a.id, ()), venues_of.get(a.id, ())) for a in found]
-    emit(rows, fmt, output, ARTICLE_COLUMNS, "articles")
+
+    def ask(index: Index) -> list[dict[str, Any]]:
+        found = query.articles(index, since=since, until=until)
+        people_of, venues_of = index.article_people(), index.article_venues()
+        return [a.to_summary(people_of.get(a.id, ()), venues_of.get(a.id, ())) for a in found]
+
+    emit(state.answer(ask), fmt, output, ARTICLE_COLUMNS, "articles")
 
 
 @cli.command()
@@ -282,7 +382,7 @@ def show(state: State, article_id: str, fmt: str, output: Path | None) -> None:
         neg show 002_061c0b6f4e783336
         neg show 002 -f json | jq -r '.paragraphs[]'
     """
-    found = query.find_article(state.index, article_id)
+    found = state.answer(lambda index: query.find_article(index, article_id))
     doc = found.to_dict()
     if fmt == "table":
         doc["people"] = state.index.article_people(found.id).get(found.id, ())
@@ -355,7 +455,7 @@ def statements(state: State, where: query.StatementFilter, fmt: str, output: Pat
         neg statements --venue Istanbul --kind direct
         neg statements --speaker Pê-xcốp -f csv -o peskov.csv
     """
-    found = query.statements(state.index, where)
+    found = state.answer(lambda index: query.statements(index, where))
     rows = [s.to_dict() | {"where": f"{s.article} ¶{s.paragraph}"} for s in found]
     if fmt != "table":
         rows = [s.to_dict() for s in found]
@@ -373,7 +473,7 @@ def people(state: State, speaker: str | None, fmt: str, output: Path | None) -> 
         neg people
         neg people --speaker zelenskyy -f json | jq '.[0].roles'
     """
-    found = query.people(state.index, speaker)
+    found = state.answer(lambda index: query.people(index, speaker))
     rows = [p.to_dict() for p in found]
     if fmt == "table":
         rows = [
@@ -397,7 +497,7 @@ def venues(state: State, fmt: str, output: Path | None) -> None:
         neg venues
         neg venues -f json | jq '.[] | {name, events: [.events[].date]}'
     """
-    rows = [v.to_dict() for v in query.venues(state.index)]
+    rows = [v.to_dict() for v in state.answer(query.venues)]
     if fmt == "table":
         rows = [
             r
@@ -429,7 +529,7 @@ def export(state: State, where: query.StatementFilter, output: Path | None) -> N
         neg export -o corpus.json
         neg export --speaker peskov --since 2025-09 -o peskov.json
     """
-    doc = query.export(state.index, where)
+    doc = state.answer(lambda index: query.export(index, where))
     with opened(output, "json") as out:
         render.document({"schema_version": SCHEMA_VERSION, **doc}, out)
     if not doc["statements"] and not where.empty:
@@ -499,9 +599,8 @@ def search(
     )
     parsed = parse_query(text, exact=exact)
     corrections = query.suggest(index, parsed) if fuzzy else {}
-    hits = query.search(
-        index, parsed.replace_words(corrections) if corrections else parsed, options
-    )
+    searched = parsed.replace_words(corrections) if corrections else parsed
+    hits = state.answer(lambda index: query.search(index, searched, options))
     if corrections:
         click.echo(
             "neg: searched for " + ", ".join(f"{w} → {c}" for w, c in corrections.items()), err=True

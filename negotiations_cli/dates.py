@@ -221,6 +221,12 @@ _VAGUE = (
 )
 
 
+# Kinds whose text always carries the year: only these (and what is counted from them)
+# may resolve after the article's date.
+_GIVE_A_YEAR = frozenset({"dmy", "my", "y"})
+_YEAR_GROUP = {"dmy_words": 3, "m_word": 2}  # kinds where the year is optional: its group
+
+
 def _words(options: Iterable[str]) -> str:
     return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
 
@@ -343,6 +349,15 @@ def find_dates(
             period, meaning = _resolve(kind, m, anchor, previous)
         except ValueError:
             continue  # 31/2, month 13: not a date
+        if (
+            period is not None
+            and anchor is not None
+            and period.start > anchor
+            and kind not in _GIVE_A_YEAR
+            and not (kind in _YEAR_GROUP and m.group(_YEAR_GROUP[kind]))
+            and not (previous is not None and previous.start > anchor)
+        ):
+            period = None  # "một ngày sau" the article's own day: not a date it can report
         mentions.append(DateMention(m.start(), m.end(), period, meaning))
         if period is not None and meaning != "vague":
             previous = period

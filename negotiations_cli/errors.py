@@ -28,9 +28,11 @@ class CorpusError(UsageError):
 
 
 class InputProblem(NegError):
-    """One input file or record could not be used; the rest of the corpus still loads."""
+    """One input file or record could not be used (``skipped``; the rest of the corpus still
+    loads), was used with a caveat (``warning``), or is worth a word with ``-v`` (``note``)."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, kind: str = "skipped") -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.kind = kind

@@ -28,12 +28,12 @@ from typing import Any
 from . import __version__
 from .dates import Period
 from .errors import CorpusError, InputProblem
-from .models import Article, Person, RoleSeen, Statement, Venue, VenueEvent
+from .models import DEFAULT_MAX_SIZE, Article, Person, RoleSeen, Statement, Venue, VenueEvent
 from .text import fold, fold_key, words
 
 __all__ = ["CacheUnavailable", "Index", "IndexStatus", "cache_dir"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".json"})  # as corpus.py
 Progress = Callable[[int, int], None]
 # Below this many files the work is done in this process: a pool costs more than it saves.
@@ -47,7 +47,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE dirs(path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                    digest TEXT NOT NULL, indexed_ns INTEGER NOT NULL);
-CREATE TABLE problems(path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE problems(path TEXT NOT NULL, reason TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX problems_path ON problems(path);
 CREATE TABLE articles(id TEXT PRIMARY KEY, file TEXT NOT NULL, date TEXT, title TEXT NOT NULL,
                       doc TEXT NOT NULL);
@@ -141,7 +141,7 @@ class _FileResult:
     mtime_ns: int
     digest: str
     rows: tuple[dict[str, Any], ...]  # one per article: the article and what was extracted
-    problems: tuple[str, ...]
+    problems: tuple[tuple[str, str], ...]  # (reason, kind)
 
 
 def _digest(data: bytes) -> str:
@@ -150,21 +150,32 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _read_file(root: str, rel: str) -> _FileResult:
-    from .corpus import load_file
+def _read_file(root: str, rel: str, max_size: int) -> _FileResult:
+    from .corpus import load_file, too_large, unusable
 
     path = Path(root, rel)
+    problems: list[tuple[str, str]] = []
     try:
+        if rel.endswith("/"):  # a folder _scan could not read
+            os.scandir(path).close()
+            return _FileResult(rel, 0, 0, "", (), ())
+        stat = path.stat(follow_symlinks=False)
+        if reason := unusable(path):  # never open a named pipe: it would block
+            return _FileResult(rel, stat.st_size, stat.st_mtime_ns, "", (), ((reason, "skipped"),))
         stat = path.stat()
+        if reason := too_large(path, stat.st_size, max_size):
+            return _FileResult(rel, stat.st_size, stat.st_mtime_ns, "", (), ((reason, "skipped"),))
         data = path.read_bytes()
     except OSError as exc:
-        return _FileResult(rel, 0, 0, "", (), (exc.strerror or str(exc),))
+        reason = exc.strerror or str(exc)
+        if rel.endswith("/"):
+            reason = f"folder cannot be read ({reason})"
+        return _FileResult(rel, 0, 0, "", (), ((reason, "skipped"),))
     stem_id = str(PurePosixPath(rel).with_suffix(""))
     rows: list[dict[str, Any]] = []
-    problems: list[str] = []
-    for item in load_file(path, rel, stem_id, data):
+    for item in load_file(path, rel, stem_id, data, max_size):
         if isinstance(item, InputProblem):
-            problems.append(item.reason)
+            problems.append((item.reason, item.kind))
         else:
             rows.append(_facts_row(item))
     digest = _digest(data)
@@ -197,23 +208,37 @@ def _facts_row(article: Article) -> dict[str, Any]:
     }
 
 
-def _read_many(root: Path, rels: Sequence[str], progress: Progress | None) -> Iterator[_FileResult]:
+def _read_many(
+    root: Path, rels: Sequence[str], max_size: int, progress: Progress | None
+) -> Iterator[_FileResult]:
     if len(rels) < _POOL_FROM or (os.cpu_count() or 1) < 2:
         for done, rel in enumerate(rels, 1):
-            yield _read_file(str(root), rel)
+            yield _read_file(str(root), rel, max_size)
             if progress:
                 progress(done, len(rels))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(os.cpu_count() or 2, 8)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         chunk = max(1, min(64, len(rels) // (workers * 8)))
-        results = pool.map(_read_file, [str(root)] * len(rels), rels, chunksize=chunk)
+        results = pool.map(
+            _read_file, [str(root)] * len(rels), rels, [max_size] * len(rels), chunksize=chunk
+        )
         for done, result in enumerate(results, 1):
             yield result
             if progress:
                 progress(done, len(rels))
+    finally:  # on Ctrl-C too: the work not yet started is dropped, not waited for
+        pool.shutdown(cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # --- the index --------------------------------------------------------------------------
@@ -252,20 +277,28 @@ class IndexStatus:
 class Index:
     """A corpus, read and indexed. Open with ``Index.open`` (cached) or ``Index.memory``."""
 
-    def __init__(self, db: sqlite3.Connection, root: Path, path: str) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, root: Path, path: str, max_size: int = DEFAULT_MAX_SIZE
+    ) -> None:
         self.db = db
+        self.max_size = max_size  # larger files are skipped (corpus.too_large)
         self.root = root  # the corpus: a folder, or one file
         self.base = root.parent if root.is_file() else root  # what file paths are relative to
         self.path = path
         self.changes = {"added": 0, "changed": 0, "removed": 0}
+        self.served: set[str] = set()  # ids of the articles answers were read from
+        self.served_all = False  # an answer was read from every article
+        self.notices: list[str] = []  # what happened to the cache, for the user
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def memory(cls, root: Path, progress: Progress | None = None) -> Index:
+    def memory(
+        cls, root: Path, progress: Progress | None = None, max_size: int = DEFAULT_MAX_SIZE
+    ) -> Index:
         """Built from scratch in memory; nothing is written anywhere."""
         root = _check_root(root)
-        index = cls(_connect(":memory:"), root, ":memory:")
+        index = cls(_connect(":memory:"), root, ":memory:", max_size)
         index._create()
         index.update(full=True, progress=progress)
         return index
@@ -279,6 +312,7 @@ class Index:
         full: bool = False,
         rebuild: bool = False,
         progress: Progress | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
     ) -> Index:
         """The cached index of ``root``: built when missing, from another version or damaged,
         brought up to date unless ``refresh`` is off."""
@@ -294,17 +328,18 @@ class Index:
                 f"cannot use the cache folder {folder}: {exc.strerror}"
             ) from None
         with lock:  # one neg at a time builds or updates an index; the others wait for it
-            if not rebuild:
-                index = cls._existing(path, root)
-                if index is not None:
-                    if refresh or full:
-                        index.update(full=full, progress=progress)
-                    return index
+            found = None if rebuild else cls._existing(path, root, max_size)
+            if isinstance(found, Index):
+                if refresh or full:
+                    found.update(full=full, progress=progress)
+                return found
             for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
                 stale.unlink(missing_ok=True)
-            index = cls(_connect(str(path)), root, str(path))
+            index = cls(_connect(str(path)), root, str(path), max_size)
             index._create()
             index.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
+            if isinstance(found, str):
+                index.notices.append(found)
             index.update(full=True, progress=progress)
             # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
             index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
@@ -313,19 +348,24 @@ class Index:
             return index
 
     @classmethod
-    def _existing(cls, path: Path, root: Path) -> Index | None:
+    def _existing(cls, path: Path, root: Path, max_size: int) -> Index | str | None:
+        """The usable index at ``path``; else why it must be rebuilt (None: there is none)."""
         if not path.exists():
             return None
+        if problem := _truncated(path):
+            return f"the index {path} is damaged ({problem}); rebuilding it"
         try:
             db = _connect(str(path))
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("fingerprint") != _fingerprint() or meta.get("corpus") != str(root):
                 db.close()
-                return None
+                if "fingerprint" not in meta:
+                    return "the last index build did not finish; rebuilding it"
+                return "the index was made by another version of neg; rebuilding it"
             db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'x'").fetchone()
-            return cls(db, root, str(path))
-        except sqlite3.DatabaseError:
-            return None  # damaged: rebuilt by the caller
+            return cls(db, root, str(path), max_size)
+        except sqlite3.DatabaseError as exc:
+            return f"the index {path} is damaged ({exc}); rebuilding it"
 
     def _create(self) -> None:
         with self.db:
@@ -335,6 +375,7 @@ class Index:
                 "INSERT INTO meta VALUES (?, ?)",
                 [
                     ("corpus", str(self.root)),
+                    ("max_size", str(self.max_size)),
                     ("built", now),
                     ("updated", now),
                 ],
@@ -345,7 +386,9 @@ class Index:
     def update(self, *, full: bool = False, progress: Progress | None = None) -> dict[str, int]:
         """Bring the index in line with the corpus: the quick folder check, or with ``full``
         a check of every file. Returns counts of added, changed and removed files."""
-        if not full and not self.root.is_file() and self._folders_unchanged():
+        (limit,) = self.db.execute("SELECT value FROM meta WHERE key = 'max_size'").fetchone()
+        moved = int(limit) != self.max_size  # files between the two limits are read again
+        if not (full or moved) and not self.root.is_file() and self._folders_unchanged():
             self.changes = {"added": 0, "changed": 0, "removed": 0}
             return self.changes
         known = {
@@ -364,20 +407,76 @@ class Index:
         if full:
             suspects += self._racy(current, known)
         changed = self._really_changed(suspects)
+        if moved:
+            low = min(int(limit), self.max_size)
+            changed = sorted(
+                set(changed) | {p for p in current.keys() & known.keys() if current[p][0] > low}
+            )
         self.changes = {"added": len(added), "changed": len(changed), "removed": len(removed)}
         if not (added or changed or removed) and not dirs:
             return self.changes
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            self._forget(removed + changed)
-            self._store(_read_many(self.base, sorted(added + changed), progress))
+            self._apply(added + changed, removed + changed, progress)
             if dirs:
                 self.db.execute("DELETE FROM dirs")
                 self.db.executemany("INSERT INTO dirs VALUES (?, ?)", dirs.items())
-            if added or changed or removed:
-                self._merge_names()
-                self.db.execute("UPDATE meta SET value = ? WHERE key = 'updated'", (_now(),))
+            if moved:
+                self.db.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'max_size'", (str(self.max_size),)
+                )
         return self.changes
+
+    def _apply(self, read: Sequence[str], forget: Sequence[str], progress: Progress | None) -> None:
+        """Inside a transaction: drop what ``forget`` files gave, read ``read`` files."""
+        if not (read or forget):
+            return
+        self._forget(forget)
+        self._store(_read_many(self.base, sorted(read), self.max_size, progress))
+        self._merge_names()
+        self.db.execute("UPDATE meta SET value = ? WHERE key = 'updated'", (_now(),))
+
+    def recheck(self) -> bool:
+        """Make sure no answer comes from a file changed or removed since it was indexed
+        (the quick folder check cannot see an edit in place): stat the files the answer
+        read — every file after ``served_all`` — and re-read those that changed. True when
+        something did, and the answer must be asked again."""
+        if self.path == ":memory:":
+            return False
+        if self.served_all:
+            self.served_all = False
+            self.served.clear()
+            self.update(full=True)
+            return any(self.changes.values())
+        ids, self.served = self.served, set()
+        if not ids:
+            return False
+        rows = self.db.execute(
+            "SELECT path, size, mtime_ns FROM files WHERE path IN "
+            "(SELECT DISTINCT file FROM articles WHERE id IN (SELECT value FROM json_each(?)))",
+            (json.dumps(sorted(ids)),),
+        ).fetchall()
+        suspects, removed = [], []
+        for rel, size, mtime in rows:
+            try:
+                stat = os.stat(self.base / rel)
+            except FileNotFoundError:
+                removed.append(rel)
+                continue
+            except OSError:
+                pass
+            else:
+                if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+                    continue
+            suspects.append(rel)
+        changed = self._really_changed(suspects)
+        if not (changed or removed):
+            return False
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._apply(changed, changed + removed, None)
+        self.changes = {"added": 0, "changed": len(changed), "removed": len(removed)}
+        return True
 
     def _folders_unchanged(self) -> bool:
         """Every folder the index knows still has the mtime it had (nothing was added,
@@ -475,8 +574,8 @@ class Index:
                 (result.rel, result.size, result.mtime_ns, result.digest, time.time_ns()),
             )
             db.executemany(
-                "INSERT INTO problems VALUES (?, ?)",
-                [(result.rel, reason) for reason in result.problems],
+                "INSERT INTO problems VALUES (?, ?, ?)",
+                [(result.rel, reason, kind) for reason, kind in result.problems],
             )
             for row in result.rows:
                 self._store_article(row, result.rel)
@@ -625,10 +724,16 @@ class Index:
         )
 
     def problems(self) -> list[InputProblem]:
-        return [
-            InputProblem(p, r)
-            for p, r in self.db.execute("SELECT path, reason FROM problems ORDER BY path")
-        ]
+        """What could not be read (``skipped``), was read with a caveat (``warning``), or
+        is worth a word with ``-v`` (``note``), by file."""
+        rows = self.db.execute("SELECT path, reason, kind FROM problems ORDER BY path, rowid")
+        return [InputProblem(p, r, k) for p, r, k in rows]
+
+    def article_count(self) -> int:
+        row = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
+        if row is not None:
+            return int(row[0])
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def has_articles(self) -> bool:
         return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
@@ -638,11 +743,16 @@ class Index:
 
     def articles(self, where: str = "", args: Sequence[Any] = ()) -> list[Article]:
         rows = self.db.execute(f"SELECT doc FROM articles {where} ORDER BY id", args)
-        return [_article(json.loads(doc)) for (doc,) in rows]
+        found = [_article(json.loads(doc)) for (doc,) in rows]
+        self.served.update(a.id for a in found)
+        return found
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _article(json.loads(row[0])) if row else None
+        if row is None:
+            return None
+        self.served.add(article_id)
+        return _article(json.loads(row[0]))
 
     def renames(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT name, canonical FROM renames"))
@@ -668,6 +778,7 @@ class Index:
         return {a: tuple(sorted(v)) for a, v in found.items()}
 
     def people(self) -> list[Person]:
+        self.served_all = True
         rename = self.renames()
         said: dict[str, int] = defaultdict(int)
         for speaker, count in self.db.execute(
@@ -742,7 +853,12 @@ class Index:
             for (n,) in self.db.execute("SELECT name FROM renames WHERE canonical = ?", (speaker,))
         ]
 
+    def venue_spellings(self) -> list[tuple[str, str]]:
+        """(venue, spelling) pairs the articles use."""
+        return self.db.execute("SELECT DISTINCT venue, spelling FROM events").fetchall()
+
     def venues(self) -> list[Venue]:
+        self.served_all = True
         grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in self.db.execute("SELECT * FROM events ORDER BY article, paragraph"):
             grouped[row[2]].append(row)
@@ -771,7 +887,9 @@ class Index:
             "ORDER BY date_start IS NULL, date_start, article, paragraph, start",
             args,
         )
-        return [_statement(row, rename) for row in rows]
+        found = [_statement(row, rename) for row in rows]
+        self.served.update(s.article for s in found)
+        return found
 
     def close(self) -> None:
         self.db.close()
@@ -788,6 +906,22 @@ def _check_root(root: Path) -> Path:
     return root.resolve()
 
 
+def _truncated(path: Path) -> str | None:
+    """Why the database file at ``path`` cannot be whole, from its 100-byte header (the page
+    size and the page count of the last checkpoint), or None. Costs one small read."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the page count is only kept when these agree
+    if valid and pages * page_size > path.stat().st_size:
+        return "the file is shorter than its header says: truncated"
+    return None
+
+
 def _connect(path: str) -> sqlite3.Connection:
     # autocommit; writes are grouped explicitly (BEGIN IMMEDIATE … inside "with db")
     db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -802,31 +936,52 @@ def _now() -> str:
 
 
 def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    """Every article file (relative path → (size, mtime)) and every folder's mtime."""
+    """Every entry with an article's name (relative path → (size, mtime)) — also named
+    pipes and broken links, which reading then reports — and every folder's mtime.
+    Symbolic links to folders are followed, each folder once."""
     files: dict[str, tuple[int, int]] = {}
     dirs: dict[str, int] = {}
+    seen: set[tuple[int, int]] = set()
     stack = [""]
     while stack:
         rel = stack.pop()
         folder = os.path.join(root, rel) if rel else str(root)
         prefix = rel + "/" if rel else ""
         try:
-            dirs[rel] = os.stat(folder).st_mtime_ns
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
             entries = list(os.scandir(folder))
+            dirs[rel] = info.st_mtime_ns
         except OSError:
+            if rel:
+                files[prefix] = (0, 0)  # "sub/": a folder that cannot be read, reported
             continue
         for entry in entries:
             name = entry.name
             if name[0] == ".":
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(prefix + name)
-                continue
+            try:
+                if entry.is_dir():
+                    if not (entry.is_symlink() and _inside(entry.path, root)):
+                        stack.append(prefix + name)  # (a link into the corpus: seen anyway)
+                    continue
+            except OSError:
+                pass  # a link loop: reported as a file below when it has an article's name
             dot = name.rfind(".")
-            if dot > 0 and name[dot:].lower() in _ARTICLE_SUFFIXES and entry.is_file():
-                stat = entry.stat()
+            if dot > 0 and name[dot:].lower() in _ARTICLE_SUFFIXES:
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    stat = entry.stat(follow_symlinks=False)
                 files[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return files, dirs
+
+
+def _inside(link: str, root: Path) -> bool:
+    target = os.path.realpath(link)
+    return target == str(root) or target.startswith(str(root) + os.sep)
 
 
 def _name_keys(name: str, surfaces: Iterable[str]) -> set[str]:

@@ -118,12 +118,13 @@ def match_venue(index: Index, query: str) -> str:
     for keys, place in vocab().places.entries.items():
         names.setdefault(fold_key(" ".join(keys)), place.name)
         names.setdefault(fold_key(place.name), place.name)
-    for venue in index.venues():
-        for spelling in (venue.name, *venue.spellings):
-            names[fold_key(spelling)] = venue.name
+    seen = index.venue_spellings()
+    for name, spelling in seen:
+        names[fold_key(spelling)] = name
+        names[fold_key(name)] = name
     if key in names:
         return names[key]
-    suggestions = closest(query, sorted({v.name for v in index.venues()}))
+    suggestions = closest(query, sorted({name for name, _spelling in seen}))
     hint = f"; known venues include {', '.join(suggestions)}" if suggestions else ""
     raise NotFound(f"no venue matches {query!r}{hint}")
 
@@ -300,6 +301,7 @@ def search(index: Index, text: str | Query, options: SearchOptions) -> list[Hit]
         )
         if len(hits) >= options.limit:
             break
+    index.served.update(hit.article for hit in hits)
     return hits
 
 

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from legacy import cp1258
 
 from negotiations_cli.corpus import decode, is_caption, load_corpus, parse_record, parse_text
 
@@ -103,9 +104,10 @@ def test_is_caption(paragraph: str, expected: bool) -> None:
 
 
 def test_decode_accepts_utf8_bom_and_windows_1258() -> None:
-    assert decode("\ufeffđàm phán".encode()) == "đàm phán"
-    legacy = unicodedata.normalize("NFD", "đàm phán").encode("cp1258")
-    assert unicodedata.normalize("NFC", decode(legacy)) == "đàm phán"
+    assert decode("\ufeffđàm phán".encode()).text == "đàm phán"
+    decoded = decode(cp1258("Cuộc đàm phán ở Istanbul kéo dài"))
+    assert unicodedata.normalize("NFC", decoded.text) == "Cuộc đàm phán ở Istanbul kéo dài"
+    assert decoded.encoding == "Windows-1258"
     with pytest.raises(ValueError, match="binary"):
         decode(b"\x00\x01abc")
 
