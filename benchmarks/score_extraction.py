@@ -100,7 +100,7 @@ def score(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, floa
     ]
     wrong = [p for p in persons if p not in correct]
 
-    people_tp = people_pred = people_gold = venue_hit = venue_gold = 0
+    people_tp = people_pred = people_gold = venue_hit = venue_gold = venue_pred = 0
     for ga in gold_articles:
         pa = articles.get(ga["article"], {})
         predicted_people, gold_people = set(pa.get("people", [])), set(ga["people"])
@@ -109,13 +109,14 @@ def score(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, floa
         people_gold += len(gold_people)
         venue_hit += len(set(ga["venues"]) & set(pa.get("venues", [])))
         venue_gold += len(ga["venues"])
-        if verbose and (
-            predicted_people != gold_people or not set(ga["venues"]) <= set(pa.get("venues", []))
-        ):
+        predicted_venues, gold_venues = set(pa.get("venues", [])), set(ga["venues"])
+        venue_pred += len(predicted_venues)
+        if verbose and (predicted_people != gold_people or predicted_venues != gold_venues):
             print(
                 f"  people/venues {ga['article']}: extra {sorted(predicted_people - gold_people)} "
                 f"missing {sorted(gold_people - predicted_people)} "
-                f"venues missing {sorted(set(ga['venues']) - set(pa.get('venues', [])))}"
+                f"venues missing {sorted(gold_venues - predicted_venues)} "
+                f"extra {sorted(predicted_venues - gold_venues)}"
             )
     if verbose:
         for g, same_text in misses:
@@ -138,6 +139,7 @@ def score(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, floa
         "date accuracy (at gold precision)": ratio(dated_lenient, dated),
         "people precision": ratio(people_tp, people_pred),
         "people recall": ratio(people_tp, people_gold),
+        "venue precision": ratio(venue_hit, venue_pred),
         "venue recall": ratio(venue_hit, venue_gold),
     }
 

@@ -485,3 +485,19 @@ def test_apposition_with_its_own_commas() -> None:
 )
 def test_venue_phrasings(body: str, venues: list[str]) -> None:
     assert extract_article(parse_text(f" date 2025-03-20 Dẫn.\n\n{body}", "v")).venues == venues
+
+
+def test_a_paragraph_of_any_length_is_read_whole_with_offsets_into_it() -> None:
+    # A file without paragraph breaks: one paragraph of 150 sentences, read in pieces.
+    sentences = [
+        f'Ông Dmitry Peskov nói: "Nga sẵn sàng cho vòng {i}". Các bên gặp nhau tại Istanbul.'
+        for i in range(150)
+    ]
+    paragraph = " ".join(sentences)
+    article = parse_text(" date 2025-11-12 Dài.\n\n" + paragraph, "long")
+    assert len(article.paragraphs[-1]) > 3 * 3000
+    facts = extract_article(article)
+    found = [s for s in facts.statements if s.paragraph == len(article.paragraphs)]
+    assert [s.text for s in found] == [f"Nga sẵn sàng cho vòng {i}" for i in range(150)]
+    assert all(paragraph[s.start : s.end] == s.text for s in found)
+    assert {s.speaker for s in found} == {"Dmitry Peskov"}

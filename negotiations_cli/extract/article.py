@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..corpus import caption_text, title_is_derived
@@ -21,6 +23,9 @@ __all__ = ["ArticleFacts", "extract_article"]
 Position = tuple[int, int]  # (paragraph, character offset)
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 _RECENT = 3  # speakers back that "bà" looks for a woman among
+# Person mentions a back-reference looks through, latest first: a whole news article, and
+# not a whole book when a file holds one (reading stays linear in the file's length).
+_LOOK_BACK = 300
 _EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
 
 
@@ -30,6 +35,10 @@ class _Text:
     text: str
     tokens: list[Token]
     mentions: list[Mention]
+    offset: int = 0  # where ``text`` starts in its paragraph (a long one is read in pieces)
+
+    def at(self, pos: int) -> Position:
+        return (self.number, self.offset + pos)
 
 
 @dataclass
@@ -62,15 +71,36 @@ def _texts(article: Article) -> list[_Text]:
     parts = [] if title_is_derived(article) else [(0, article.title)]
     parts += [(0, caption_text(c)) for c in article.captions]
     parts += [(n, p) for n, p in enumerate(article.paragraphs, 1)]
-    for number, text in parts:
-        tokens = tokenize(text)
-        mentions = find_mentions(text, known, tokens)
-        for m in mentions:
-            if m.kind == "person" and m.name:
-                known.add(fold(m.name))
-                known.add(fold(m.name.split()[-1]))
-        texts.append(_Text(number, text, tokens, mentions))
+    for number, paragraph in parts:
+        for offset, text in _pieces(paragraph):
+            tokens = tokenize(text)
+            mentions = find_mentions(text, known, tokens)
+            for m in mentions:
+                if m.kind == "person" and m.name:
+                    known.add(fold(m.name))
+                    known.add(fold(m.name.split()[-1]))
+            texts.append(_Text(number, text, tokens, mentions, offset))
     return texts
+
+
+_PIECE = 3000  # characters; news paragraphs run to a few hundred
+_PIECE_END = re.compile(r"[.!?…][\"”»)]*\s+")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """A paragraph, or an over-long one (a file with no paragraph breaks) in pieces of at
+    most ``_PIECE`` characters cut after a sentence: reading stays linear in its length."""
+    start = 0
+    while len(text) - start > _PIECE:
+        cut = None
+        for m in _PIECE_END.finditer(text, start + _PIECE // 2, start + _PIECE):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", start + 1, start + _PIECE)
+            cut = space + 1 if space > start else start + _PIECE
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 class _Extractor:
@@ -85,7 +115,7 @@ class _Extractor:
                 if m.kind == "person" and m.name:
                     country = m.place.name if m.place and m.place.kind == "country" else None
                     self.people.record(m.name, m.role, m.gender, country)
-                    self.mentions_seen.append(((t.number, m.start), self.people.canonical(m.name)))
+                    self.mentions_seen.append((t.at(m.start), self.people.canonical(m.name)))
         self.history: list[_Speaker] = []
         self.spoke_at: dict[tuple[str, str], Position] = {}  # where each speaker last spoke
         self.named_outside: list[tuple[Position, str]] = []  # people named outside content
@@ -127,14 +157,16 @@ class _Extractor:
         if m.gender is None:
             return self.history[-1] if self.history else None
         fits = [
-            s for s in reversed(self.history) if s.type == "person" and s.gender in (None, m.gender)
-        ]
+            s
+            for s in reversed(self.history[-_LOOK_BACK:])
+            if s.type == "person" and s.gender in (None, m.gender)
+        ][:_RECENT]
         named = self._last_named(m.gender)
         if named is not None and (not fits or named[0] > self.spoke_at.get(fits[0].key, (-1, -1))):
             # "Phó Chủ tịch … Kosachev có giọng điệu cứng rắn hơn. …, ông cho rằng …": the
             # person the previous sentences named, when named after the last speaker spoke
             return self.person(named[1], None)
-        women = [s for s in fits[:_RECENT] if s.gender == "f"]
+        women = [s for s in fits if s.gender == "f"]
         if m.gender == "f" and women:
             return women[0]
         if m.gender == "f":  # a woman named just before, though she has not spoken yet
@@ -144,7 +176,7 @@ class _Extractor:
                     return self.person(name, None)
         if fits:
             return fits[0]
-        for _pos, name in reversed(self.mentions_seen):
+        for _pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
             facts = self.people.people.get(name)
             if facts and facts.gender in (None, m.gender):
                 return self.person(name, None)
@@ -153,7 +185,7 @@ class _Extractor:
     def _last_named(self, gender: str) -> tuple[Position, str] | None:
         """The latest person named outside any quoted or reported content, in an earlier
         sentence, whose gender does not rule them out."""
-        for at, name in reversed(self.named_outside):
+        for at, name in reversed(self.named_outside[-_LOOK_BACK:]):
             facts = self.people.people.get(name)
             if facts is None or facts.gender in (None, gender):
                 return at, name
@@ -163,8 +195,9 @@ class _Extractor:
         assert m.role is not None
         wanted = role_classes(m.role)
         country = m.place.name if m.place and m.place.kind == "country" else None
+        best: tuple[int, str] | None = None  # (classes shared, name): most, then latest
         if wanted:
-            for pos, name in reversed(self.mentions_seen):
+            for pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
                 if pos >= at:
                     continue
                 facts = self.people.people[name]
@@ -173,11 +206,14 @@ class _Extractor:
                     if facts.roles
                     else frozenset()
                 )
-                if not wanted & have:
+                shared = len(wanted & have)
+                if not shared or (country and facts.country and facts.country != country):
                     continue
-                if country and facts.country and facts.country != country:
-                    continue
-                return self.person(name, None)
+                # "Đức Giáo hoàng" is the pope named before, not the president named since
+                if best is None or shared > best[0]:
+                    best = (shared, name)
+        if best is not None:
+            return self.person(best[1], None)
         return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)
 
     # -- dates -------------------------------------------------------------------------------
@@ -258,7 +294,7 @@ class _Extractor:
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
-            self.spoke_at[speaker.key] = (t.number, f.cue_at)
+            self.spoke_at[speaker.key] = t.at(f.cue_at)
             venues = sorted(
                 {h.place.name for h in hits if s <= h.start < e}
                 | {
@@ -274,11 +310,11 @@ class _Extractor:
             cue = f.cue or self._last_cue
             facts.statements.append(
                 Statement(
-                    id=f"{self.article.id}:{t.number}:{f.start}",
+                    id=f"{self.article.id}:{t.number}:{t.offset + f.start}",
                     article=self.article.id,
                     paragraph=t.number,
-                    start=f.start,
-                    end=f.end,
+                    start=t.offset + f.start,
+                    end=t.offset + f.end,
                     speaker=speaker.name,
                     speaker_type=speaker.type,
                     speaker_mention=mention_text,
@@ -293,7 +329,7 @@ class _Extractor:
             )
             self._last_mention_text, self._last_cue = mention_text, cue
         self.named_outside += [
-            ((t.number, m.start), self.people.canonical(m.name))
+            (t.at(m.start), self.people.canonical(m.name))
             for m in t.mentions
             if m.kind == "person"
             and m.name
@@ -328,7 +364,7 @@ class _Extractor:
     def _speaker_of(self, f: Found, t: _Text) -> _Speaker | None:
         if f.mention is None:
             return self.history[-1] if self.history else None
-        return self.resolve(f.mention, (t.number, f.mention.start))
+        return self.resolve(f.mention, t.at(f.mention.start))
 
     def _events(
         self,

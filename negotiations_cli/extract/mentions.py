@@ -81,6 +81,9 @@ class Mention:
     last_token: int = 0  # exclusive
 
 
+_OF_REACH = 16  # tokens after "của" that may hold "<title> <name>"
+
+
 class _Scanner:
     def __init__(
         self, text: str, v: Vocab, known_names: set[str], tokens: list[Token] | None = None
@@ -531,6 +534,8 @@ class _Scanner:
         tokens = self.tokens
         while j < len(tokens):
             token = tokens[j]
+            if token.capitalised and j > head_end and v.titles.match(tokens, j, proper=True):
+                break  # "Phái đoàn Mỹ do Ngoại trưởng Marco Rubio dẫn đầu": a person begins
             if place := v.places.match(tokens, j, proper=True):
                 j += place[0]
             elif q := v.qualifiers.match(tokens, j, proper=True):
@@ -543,9 +548,9 @@ class _Scanner:
                 and (v.titles.match(tokens, j + 1) or v.honorifics.match(tokens, j + 1))
             ):
                 # "Chính quyền của Tổng thống Trump": the whole phrase is the institution
-                inner = _Scanner(self.text, v, self.known)
-                inner.tokens = tokens[j + 1 :]
-                found = inner.scan()
+                # (a title and a name fit in a short window: scanning all the rest of the
+                # text here, for every "của", would make long paragraphs quadratic)
+                found = _Scanner(self.text, v, self.known, tokens[j + 1 : j + 1 + _OF_REACH]).scan()
                 return j + 1 + (found[0].last_token if found and found[0].first_token == 0 else 0)
             elif self._capitalised_compound(j):
                 j += 2  # "Giáo hội Công giáo"
@@ -576,6 +581,7 @@ class _Scanner:
             and after.is_word
             and after.capitalised
             and (before.capitalised or token.key == _AND)
+            and not self.v.titles.match(self.tokens, j + 1, proper=True)
         )
 
 

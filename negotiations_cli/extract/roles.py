@@ -31,7 +31,22 @@ def role_classes(role: str) -> frozenset[str]:
                     end = k
                     break
         segment = fold(part[: tokens[end - 1].end])
-        for name, keywords in v.role_classes.items():
-            if any(re.search(rf"\b{re.escape(k)}\b", segment) for k in keywords):
-                found.add(name)
+        matches = [
+            (m.start(), m.end(), name)
+            for name, keywords in v.role_classes.items()
+            for k in keywords
+            for m in re.finditer(rf"\b{re.escape(k)}\b", segment)
+        ]
+        # a keyword inside a title that is one whole says nothing of its own: "Thủ tướng"
+        # is no general ("tướng"), "Phó Tổng thống" no president
+        wholes = [
+            (m.start(), m.end())
+            for w in v.role_wholes
+            for m in re.finditer(rf"\b{re.escape(w)}\b", segment)
+        ]
+        found.update(
+            name
+            for a, b, name in matches
+            if not any(c <= a and b <= d and d - c > b - a for c, d in wholes)
+        )
     return frozenset(found)

@@ -303,7 +303,7 @@ def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
         if i > first and p.tokens[i - 1].key in _NOUN_MARKERS | _NEGATIONS:
             i += 1  # "các đề xuất" is a noun; "không phát biểu" says nothing
             continue
-        if flag == "weak" and not _introduces_content(p, after, last):
+        if flag == "weak" and not _introduces_content(p, first, i, after, last):
             i += 1
             continue
         if flag == "object":
@@ -338,9 +338,14 @@ def _quoted_object(
     return [Found(start, end, kind, cue_text, mention, sentence, p.tokens[cue].start)]
 
 
-def _introduces_content(p: _Paragraph, after: int, last: int) -> bool:
+def _introduces_content(p: _Paragraph, first: int, cue: int, after: int, last: int) -> bool:
     """A weak cue ("đánh giá", "bày tỏ") reports speech only when its clause goes on with
-    rằng / là / a colon / a quotation: "đánh giá cuộc gặp là "rất tốt""."""
+    rằng / là / a colon / a quotation: "đánh giá cuộc gặp là "rất tốt"", or when it closes
+    a sentence that opened with a quotation: ""…", bà Meloni bày tỏ."."""
+    if (after >= last or p.tokens[after].text in (".", "!", "?", "…")) and any(
+        p.in_quote(p.tokens[k].start) for k in range(first, cue)
+    ):
+        return True
     for k in range(after, last):
         token = p.tokens[k]
         if token.key in _RANG or token.text == ":" or p.in_quote(token.start):

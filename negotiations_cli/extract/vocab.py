@@ -146,6 +146,7 @@ class Vocab:
     english_words: frozenset[str]
     plain_words: frozenset[str]
     role_classes: dict[str, tuple[str, ...]]
+    role_wholes: tuple[str, ...]  # titles whose inner words are no titles of their own
     generic_roles: tuple[str, ...]
 
     @property
@@ -241,5 +242,6 @@ def vocab() -> Vocab:
         english_words=frozenset(w.lower() for w in orgs["english_words"]),
         plain_words=frozenset(fold(w) for w in load_lines("plain_words.txt")),
         role_classes={k: tuple(fold(w) for w in v) for k, v in classes["classes"].items()},
+        role_wholes=tuple(fold(w) for w in classes["wholes"]),
         generic_roles=tuple(fold(w) for w in classes["generic"]),
     )
