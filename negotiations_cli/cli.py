@@ -9,16 +9,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from . import __version__, query, render
-from .dates import Period, parse_user_date
+from . import DEFAULT_MAX_SIZE, __version__, bundled_corpus_path, query, render
 from .errors import NegError, NotFound
 from .index import CacheUnavailable, Index
-from .models import DEFAULT_MAX_SIZE
 from .search import parse_query
+
+if TYPE_CHECKING:
+    from .dates import Period
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,6 +74,8 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in c
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .dates import Period, parse_user_date  # only when a date was given
+
         if isinstance(value, Period):
             return value
         try:
@@ -125,8 +128,6 @@ class State:
         self.max_size = max_size
 
     def open_index(self, *, full: bool = False, rebuild: bool = False) -> Index:
-        from .corpus import bundled_corpus_path
-
         root = self.corpus_path or bundled_corpus_path()
         show = sys.stderr.isatty()
         with render.progress("Indexing", enabled=show, threshold=PROGRESS_FROM) as update:

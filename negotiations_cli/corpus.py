@@ -20,9 +20,10 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import DEFAULT_MAX_SIZE, bundled_corpus_path
 from .errors import CorpusError, InputProblem
 from .lexicon import load_lines
-from .models import DEFAULT_MAX_SIZE, Article
+from .models import Article
 from .text import clean, fold
 
 __all__ = [
@@ -77,15 +78,6 @@ class Corpus:
     @property
     def ids(self) -> list[str]:
         return [a.id for a in self.articles]
-
-
-def bundled_corpus_path() -> Path:
-    """The sample articles: inside the installed package, or ``data/`` in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_bundled", here.parent / "data"):
-        if candidate.is_dir():
-            return candidate
-    raise CorpusError("the bundled sample corpus is missing from this installation")
 
 
 # --- decoding -------------------------------------------------------------------------

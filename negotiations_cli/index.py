@@ -23,13 +23,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .dates import Period
+from . import DEFAULT_MAX_SIZE, __version__
 from .errors import CorpusError, InputProblem
-from .models import DEFAULT_MAX_SIZE, Article, Person, RoleSeen, Statement, Venue, VenueEvent
 from .text import fold, fold_key, words
+
+if TYPE_CHECKING:  # the models are made only when rows are read: a search needs none
+    from .models import Article, Person, Statement, Venue
 
 __all__ = ["CacheUnavailable", "Index", "IndexStatus", "cache_dir"]
 
@@ -778,6 +779,8 @@ class Index:
         return {a: tuple(sorted(v)) for a, v in found.items()}
 
     def people(self) -> list[Person]:
+        from .models import Person, RoleSeen
+
         self.served_all = True
         rename = self.renames()
         said: dict[str, int] = defaultdict(int)
@@ -858,6 +861,9 @@ class Index:
         return self.db.execute("SELECT DISTINCT venue, spelling FROM events").fetchall()
 
     def venues(self) -> list[Venue]:
+        from .dates import Period
+        from .models import Venue, VenueEvent
+
         self.served_all = True
         grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in self.db.execute("SELECT * FROM events ORDER BY article, paragraph"):
@@ -1019,6 +1025,9 @@ def _statement_row(s: Statement, article_id: str) -> tuple[Any, ...]:
 
 def _statement(row: Sequence[Any], rename: dict[str, str]) -> Statement:
     """A ``statements`` row (see _SCHEMA for the column order) → a Statement."""
+    from .dates import Period
+    from .models import Statement
+
     speaker = rename.get(row[5], row[5]) if row[6] == "person" else row[5]
     date = Period.from_iso(row[12]) if row[12] else None
     return Statement(
@@ -1042,6 +1051,8 @@ def _statement(row: Sequence[Any], rename: dict[str, str]) -> Statement:
 
 def _article(doc: dict[str, Any]) -> Article:
     import datetime as dt
+
+    from .models import Article
 
     return Article(
         id=doc["id"],

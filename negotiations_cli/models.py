@@ -8,14 +8,10 @@ from typing import Any, Literal
 
 from .dates import Period
 
-__all__ = ["DEFAULT_MAX_SIZE", "Article", "Person", "RoleSeen", "Statement", "Venue", "VenueEvent"]
+__all__ = ["Article", "Person", "RoleSeen", "Statement", "Venue", "VenueEvent"]
 
 SpeakerType = Literal["person", "organization", "unnamed"]
 DateSource = Literal["text", "context", "article"]
-
-# Larger files are skipped (``--max-file-size``): admits a 20 MB article with room to spare.
-# In a .jsonl file the limit applies to each record, so a big scraper dump still loads.
-DEFAULT_MAX_SIZE = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .dates import Period
 from .errors import NotFound, UsageError
 from .index import Index
-from .models import Article, Person, Statement, Venue
 from .search import Query, find_matches, parse_query, trim
 from .text import fold, fold_key
+
+if TYPE_CHECKING:
+    from .dates import Period
+    from .models import Article, Person, Statement, Venue
 
 __all__ = [
     "Hit",

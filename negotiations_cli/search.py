@@ -72,6 +72,9 @@ class Query:
         )
 
 
+_NON_WORD = re.compile(r"[^\w\n]+")
+
+
 @cache
 def _variants() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Folded spelling → every distinctive folded spelling of the same place or person."""
@@ -81,9 +84,13 @@ def _variants() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     groups += [
         [name, *entry["aliases"]] for name, entry in load_json("people.json")["people"].items()
     ]
+    # fold every spelling in one pass (folding is length-preserving, so lines stay lines)
+    folded = _NON_WORD.sub(" ", fold("\n".join(s for g in groups for s in g))).split("\n")
     table: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    at = 0
     for spellings in groups:
-        keys = {tuple(fold_key(s).split()): s for s in spellings if fold_key(s)}
+        own, at = folded[at : at + len(spellings)], at + len(spellings)
+        keys = {tuple(k.split()): s for s, k in zip(spellings, own, strict=True) if k.strip()}
         distinctive = tuple(sorted(k for k, s in keys.items() if _distinctive(k, s)))
         for key in keys:
             table[key] = distinctive

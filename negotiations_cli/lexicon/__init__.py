@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..text import nfc
@@ -16,8 +16,11 @@ from ..text import nfc
 __all__ = ["load_json", "load_lines"]
 
 
+_HERE = Path(__file__).parent  # the word lists travel in the package (wheel or checkout)
+
+
 def _read(name: str) -> str:
-    return nfc(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+    return nfc((_HERE / name).read_text(encoding="utf-8"))
 
 
 @cache
