@@ -43,7 +43,7 @@ def strip_controls(text: str) -> str:
 def clean(text: str) -> str:
     """NFC, unified line endings, no control characters, single spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(nfc(text))
+    text = nfc(strip_controls(text))  # a control between a letter and its mark hid the pair
     return _SPACES.sub(" ", text)
 
 
