@@ -59,6 +59,9 @@ def build_hostile(root: Path) -> Path:
     (root / "bom16.txt").write_bytes(
         " date 2025-11-12 UTF-16.\n\nNội dung về Riyadh.\n".encode("utf-16")
     )
+    (root / "utf16-no-bom.txt").write_bytes(
+        " date 2025-11-12 Không BOM.\n\nBài viết về đàm phán tại Doha.\n".encode("utf-16-le")
+    )
     stray = " date 2025-11-12 Lỗi.\n\nNội dung có byte lạ ở giữa câu tiếng Việt đầy đủ dấu.\n"
     (root / "stray.txt").write_bytes(stray.encode().replace("lạ".encode(), b"l\xff"))
     (root / "baddate.txt").write_text(" date 2025-13-45 Ngày sai.\n\nBài ngày sai.\n")
@@ -174,9 +177,8 @@ def test_every_skipped_file_is_named_with_its_reason_then_a_summary(hostile: Pat
 
 def test_the_good_articles_all_load_correctly(hostile: Path) -> None:
     found = articles(hostile)
-    assert sorted(found) == sorted(
-        [*GOOD, "legacy", "nfd", "crlf", "bom16", "stray", "baddate", "markup", "r1"]
-    )
+    others = ["legacy", "nfd", "crlf", "bom16", "utf16-no-bom", "stray", "baddate", "markup", "r1"]
+    assert sorted(found) == sorted([*GOOD, *others])
     shown = json.loads(run(hostile, "show", "legacy", "-f", "json").stdout)
     assert "Bài cũ về hòa bình và đàm phán." in shown["paragraphs"]
     assert "Dmitry Peskov" in found["legacy"]["people"]  # type: ignore[operator]
@@ -186,6 +188,7 @@ def test_the_good_articles_all_load_correctly(hostile: Path) -> None:
         "Dòng hai về Ankara.",
     ]
     assert found["bom16"]["title"] == "UTF-16"
+    assert found["utf16-no-bom"]["title"] == "Không BOM"
     assert found["sub/same"]["title"] != found["other/same"]["title"]
 
 
@@ -283,6 +286,19 @@ def test_a_garbage_or_foreign_cache_is_rebuilt_with_a_warning(
     database.write_bytes(os.urandom(8192))
     result = CliRunner().invoke(cli, ["--corpus", str(small), "search", "alpha"])
     assert (result.exit_code, "damaged" in result.stderr) == (0, True)
+
+
+def test_an_index_from_another_version_is_rebuilt_with_a_warning(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from negotiations_cli import index as index_module
+
+    assert hits(small, "alpha") == {"a"}
+    monkeypatch.setattr(index_module, "_fingerprint", lambda: "a later neg")
+    result = CliRunner().invoke(cli, ["--corpus", str(small), "search", "alpha"])
+    assert result.exit_code == 0
+    assert "made by another version of neg; rebuilding it" in result.stderr
+    assert "rebuilding" not in CliRunner().invoke(cli, ["--corpus", str(small), "articles"]).stderr
 
 
 def _edit_in_place(path: Path, text: str) -> None:
