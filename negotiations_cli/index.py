@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the models are made only when rows are read: a search needs
 
 __all__ = ["CacheUnavailable", "Index", "IndexStatus", "cache_dir"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".json"})  # as corpus.py
 Progress = Callable[[int, int], None]
 # Below this many files the work is done in this process: a pool costs more than it saves.
@@ -68,14 +68,15 @@ CREATE TABLE statements(id TEXT PRIMARY KEY, article TEXT NOT NULL, paragraph IN
                         speaker_type TEXT NOT NULL, mention TEXT NOT NULL, role TEXT,
                         kind TEXT NOT NULL, cue TEXT NOT NULL, text TEXT NOT NULL, date TEXT,
                         date_start TEXT, date_end TEXT, date_source TEXT NOT NULL,
-                        venues TEXT NOT NULL);
-CREATE INDEX statements_speaker ON statements(speaker, date_end);
+                        venues TEXT NOT NULL, passage INTEGER NOT NULL);
+-- covering: a speaker's statements by date, and the passages that carry them (search)
+CREATE INDEX statements_speaker ON statements(speaker, date_end, passage);
 CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_date ON statements(date_start);
 CREATE TABLE events(article TEXT NOT NULL, paragraph INTEGER NOT NULL, venue TEXT NOT NULL,
                     kind TEXT NOT NULL, country TEXT, spelling TEXT NOT NULL, date TEXT,
-                    sentence TEXT NOT NULL);
-CREATE INDEX events_venue ON events(venue);
+                    sentence TEXT NOT NULL, passage INTEGER NOT NULL);
+CREATE INDEX events_venue ON events(venue, passage);
 CREATE INDEX events_article ON events(article);
 CREATE TABLE renames(name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
 -- how many articles name each person: what the corpus-wide merge of names reads
@@ -458,9 +459,10 @@ class Index:
             (json.dumps(sorted(ids)),),
         ).fetchall()
         suspects, removed = [], []
+        base = str(self.base)
         for rel, size, mtime in rows:
             try:
-                stat = os.stat(self.base / rel)
+                stat = os.stat(os.path.join(base, rel))
             except FileNotFoundError:
                 removed.append(rel)
                 continue
@@ -603,14 +605,27 @@ class Index:
         parts = [] if title_is_derived(article) else [(0, "title", article.title)]
         parts += [(0, "caption", c) for c in article.captions]
         parts += [(n, "paragraph", p) for n, p in enumerate(article.paragraphs, 1)]
+        passage_of: dict[int, int] = {}  # paragraph number → passage row (the last caption)
+        heads: list[tuple[str, int]] = []  # title and captions: (text, passage row)
         for number, part, text in parts:
             cursor = db.execute(
                 "INSERT INTO passages(article, paragraph, part, text) VALUES (?, ?, ?, ?)",
                 (article_id, number, part, text),
             )
-            db.execute(
-                "INSERT INTO fts(rowid, folded) VALUES (?, ?)", (cursor.lastrowid, fold(text))
-            )
+            rowid = int(cursor.lastrowid or 0)
+            db.execute("INSERT INTO fts(rowid, folded) VALUES (?, ?)", (rowid, fold(text)))
+            passage_of[number] = rowid
+            if number == 0:
+                heads.append((text, rowid))
+
+        def passage(number: int, sentence: str = "") -> int:
+            """The passage a statement or event stands in (a caption's: by its sentence)."""
+            if number == 0:
+                return next(
+                    (r for text, r in heads if sentence in text), heads[0][1] if heads else 0
+                )
+            return passage_of.get(number, 0)
+
         db.executemany(
             "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -628,12 +643,12 @@ class Index:
         )
         db.executemany(
             "INSERT OR REPLACE INTO statements VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_statement_row(s, article_id) for s in row["statements"]],
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*_statement_row(s, article_id), passage(s.paragraph)) for s in row["statements"]],
         )
         db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, *event) for event in row["events"]],
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *event, passage(event[0], event[-1])) for event in row["events"]],
         )
 
         keys = {

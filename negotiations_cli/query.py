@@ -263,35 +263,41 @@ class Hit:
 def search(index: Index, text: str | Query, options: SearchOptions) -> list[Hit]:
     """Passages (paragraphs, captions, titles) that match, best first (BM25)."""
     query = parse_query(text, exact=options.exact) if isinstance(text, str) else text
-    clauses = ["fts MATCH ?"]
+    # Each filter is a set of passage rows; the full-text index ranks its matches among
+    # them and only the passages shown are joined to their articles. ("+rowid": the filter
+    # is checked on each match; handed to FTS5 it would run the MATCH once per passage.)
+    filters: list[str] = []
     args: list[Any] = [query.fts()]
     start, end = _range(options.since, options.until)
     if start or end:
-        clauses.append("a.date IS NOT NULL AND a.date >= ? AND a.date <= ?")
+        filters.append(
+            "SELECT p.id FROM passages p JOIN articles a ON a.id = p.article "
+            "WHERE a.date IS NOT NULL AND a.date >= ? AND a.date <= ?"
+        )
         args += [start or "0000", end or "9999"]
     if options.article:
-        clauses.append("p.article = ?")
+        filters.append("SELECT id FROM passages WHERE article = ?")
         args.append(find_article(index, options.article).id)
     if options.speaker:
         names = index.names_of(match_speaker(index, options.speaker))
-        clauses.append(
-            "(p.article, p.paragraph) IN (SELECT article, paragraph FROM statements "
-            f"WHERE speaker IN ({', '.join('?' * len(names))}))"
+        filters.append(
+            f"SELECT passage FROM statements WHERE speaker IN ({', '.join('?' * len(names))})"
         )
         args += names
     if options.venue:
-        clauses.append(
-            "(p.article, p.paragraph) IN (SELECT article, paragraph FROM events WHERE venue = ?)"
-        )
+        filters.append("SELECT passage FROM events WHERE venue = ?")
         args.append(match_venue(index, options.venue))
     # exact matching is checked on the original text, after FTS found the candidates
     limit = -1 if options.exact else options.limit
-    rows = index.db.execute(
-        "SELECT p.article, p.paragraph, p.part, bm25(fts), a.date, a.title, p.text "
-        "FROM fts JOIN passages p ON p.id = fts.rowid JOIN articles a ON a.id = p.article "
-        f"WHERE {' AND '.join(clauses)} ORDER BY bm25(fts) LIMIT ?",
-        [*args, limit],
+    sql = (
+        "SELECT p.article, p.paragraph, p.part, r.score, a.date, a.title, p.text FROM "
+        "(SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? "
+        + "".join(f"AND +rowid IN ({f}) " for f in filters)
+        + "ORDER BY score LIMIT ?) r "
+        "JOIN passages p ON p.id = r.rowid JOIN articles a ON a.id = p.article "
+        "ORDER BY r.score"
     )
+    rows = index.db.execute(sql, [*args, limit])
     hits: list[Hit] = []
     for article, paragraph, part, rank, date, title, passage in rows:
         spans = find_matches(passage, query)
