@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -61,6 +62,18 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def name_key(name: str) -> str:
+    """A name without case and diacritics: "Phạm Thu Hằng" and "Pham Thu Hang", "Erdoğan"
+    and "Erdogan" are one person spelt two ways, not a wrong speaker."""
+    plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"\w+", plain))
+
+
+def same_name(a: str, b: str) -> bool:
+    return name_key(a) == name_key(b)
+
+
 def ratio(hit: int, total: int) -> float:
     return hit / total if total else 1.0
 
@@ -80,7 +93,7 @@ def score(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, floa
     for g in gold:
         same_text = [p for p in predicted if matches(p, g)]
         texts += bool(same_text)
-        hit = [p for p in same_text if p["speaker"] == g["speaker"]]
+        hit = [p for p in same_text if same_name(p["speaker"], g["speaker"])]
         right_speaker += bool(hit)
         if not hit:
             misses.append((g, same_text))
@@ -96,14 +109,17 @@ def score(corpus: Path, gold_dir: Path, verbose: bool = False) -> dict[str, floa
                     f"got {hit[0]['date']} ({hit[0]['date_source']}) | {g['quote'][:50]}"
                 )
     correct = [
-        p for p in persons if any(matches(p, g) and p["speaker"] == g["speaker"] for g in gold)
+        p
+        for p in persons
+        if any(matches(p, g) and same_name(p["speaker"], g["speaker"]) for g in gold)
     ]
     wrong = [p for p in persons if p not in correct]
 
     people_tp = people_pred = people_gold = venue_hit = venue_gold = venue_pred = 0
     for ga in gold_articles:
         pa = articles.get(ga["article"], {})
-        predicted_people, gold_people = set(pa.get("people", [])), set(ga["people"])
+        predicted_people = {name_key(n) for n in pa.get("people", [])}
+        gold_people = {name_key(n) for n in ga["people"]}
         people_tp += len(predicted_people & gold_people)
         people_pred += len(predicted_people)
         people_gold += len(gold_people)

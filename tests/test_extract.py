@@ -50,6 +50,9 @@ def one(body: str, date: str = "2025-03-20") -> Statement:
         ),
         ("Tổng thống Pu-tin nói", "person", "Pu-tin", "Tổng thống"),
         ("nhà ngoại giao Mỹ nói", "role", None, "nhà ngoại giao Mỹ"),
+        ("TS. Nguyễn Văn An cho biết", "person", "Nguyễn Văn An", "TS."),
+        ("PGS.TS Lê Thị Hoa nhận định", "person", "Lê Thị Hoa", "PGS.TS"),
+        ("bà von der Leyen nói", "person", "von der Leyen", None),
         ("Đại sứ quán Nga tại Mỹ thông báo", "organization", None, None),
         ("một quan chức cấp cao châu Âu tiết lộ", "unnamed", None, None),
     ],
@@ -501,3 +504,58 @@ def test_a_paragraph_of_any_length_is_read_whole_with_offsets_into_it() -> None:
     assert [s.text for s in found] == [f"Nga sẵn sàng cho vòng {i}" for i in range(150)]
     assert all(paragraph[s.start : s.end] == s.text for s in found)
     assert {s.speaker for s in found} == {"Dmitry Peskov"}
+
+
+def test_an_institution_does_not_swallow_the_title_of_the_person_after_it() -> None:
+    found = find_mentions("Phái đoàn Mỹ do Ngoại trưởng Marco Rubio dẫn đầu đã tới Geneva.")
+    assert [(m.kind, m.name, m.role) for m in found][:2] == [
+        ("organization", None, None),
+        ("person", "Marco Rubio", "Ngoại trưởng"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "classes"),
+    [
+        ("Phó Tổng thống Mỹ", {"vice_president"}),
+        ("Thủ tướng Anh", {"prime_minister", "leader"}),
+        ("Phó Ngoại trưởng", {"deputy_minister", "diplomat"}),
+        ("Bộ trưởng Ngoại giao Nga", {"foreign_minister", "diplomat", "minister"}),
+    ],
+)
+def test_a_keyword_inside_a_whole_title_is_not_a_class_of_its_own(
+    role: str, classes: set[str]
+) -> None:
+    from negotiations_cli.extract.roles import role_classes
+
+    assert role_classes(role) == classes
+
+
+def test_a_role_back_reference_prefers_the_person_sharing_most_classes() -> None:
+    body = (
+        "Giáo hoàng Leo XIV tiếp Tổng thống Ukraine Volodymyr Zelensky tại Vatican.\n\n"
+        "Phó Tổng thống Mỹ JD Vance cũng có mặt trong buổi lễ.\n\n"
+        '"Hòa bình luôn là điều có thể", Đức Giáo hoàng phát biểu.'
+    )
+    (said,) = [s for s in statements_of(body) if s.cue == "phát biểu"]
+    assert "Leo XIV" in said.speaker
+
+
+def test_a_generic_role_resolves_within_its_country() -> None:
+    body = (
+        "Ngoại trưởng Estonia Margus Tsahkna và Ngoại trưởng Pháp Jean-Noël Barrot họp báo "
+        "tại Tallinn.\n\n"
+        '"Chúng ta không được nhượng bộ", chính trị gia người Estonia nói.'
+    )
+    (said,) = [s for s in statements_of(body) if s.text.startswith("Chúng ta")]
+    assert said.speaker == "Margus Tsahkna"
+
+
+def test_a_weak_cue_closing_a_quoted_sentence_reports_the_quotation() -> None:
+    s = one('"Chúng tôi sẵn sàng làm trung gian", bà Giorgia Meloni bày tỏ.')
+    assert (s.speaker, s.kind, s.cue, s.text) == (
+        "Giorgia Meloni",
+        "direct",
+        "bày tỏ",
+        "Chúng tôi sẵn sàng làm trung gian",
+    )

@@ -212,6 +212,19 @@ class _Extractor:
                 # "Đức Giáo hoàng" is the pope named before, not the president named since
                 if best is None or shared > best[0]:
                     best = (shared, name)
+        if best is None and fold(m.role).startswith(vocab().generic_roles):
+            # "nữ chính trị gia người Estonia": any person named before who is no head of
+            # state and, when the words give a country, not of another one
+            for pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
+                facts = self.people.people[name]
+                roles = frozenset().union(*(role_classes(r) for r in facts.roles))
+                if (
+                    pos < at
+                    and "head_of_state" not in roles
+                    and not (country and facts.country and facts.country != country)
+                ):
+                    best = (0, name)
+                    break
         if best is not None:
             return self.person(best[1], None)
         return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)

@@ -136,7 +136,7 @@ class _Scanner:
             token = self.tok(i + n)
             if token is None:
                 break
-            if n and token.text.lower() in _NAME_PARTICLES:
+            if (n or after_title) and token.text.lower() in _NAME_PARTICLES:
                 k = i + n
                 while self.tok(k) and self.tokens[k].text.lower() in _NAME_PARTICLES:
                     k += 1  # "Ursula von der Leyen"
@@ -321,6 +321,7 @@ class _Scanner:
             elif token.key == _PERSON_OF and (
                 (p := v.places.match(self.tokens, j + 1, proper=True)) and p[1].kind == "country"
             ):
+                country = country or p[1]
                 j += 1 + p[0]  # "hồng y người Italy": a nationality
             elif (
                 token.key == _AND
