@@ -559,3 +559,28 @@ def test_a_weak_cue_closing_a_quoted_sentence_reports_the_quotation() -> None:
         "bày tỏ",
         "Chúng tôi sẵn sàng làm trung gian",
     )
+
+
+def test_a_background_date_dates_neither_the_narrative_nor_a_statement() -> None:
+    body = (
+        "Ngày 18/2, phái đoàn Nga và Mỹ đàm phán tại Riyadh, lần đầu tiên kể từ khi xung "
+        "đột bùng phát vào tháng 2/2022.\n\n"
+        '"Chúng tôi đã nhất trí về bốn nguyên tắc", Ngoại trưởng Mỹ Marco Rubio nói với các '
+        "phóng viên sau cuộc gặp."
+    )
+    (said,) = statements_of(body, date="2025-02-19")
+    assert (said.speaker, str(said.date), said.date_source) == (
+        "Marco Rubio",
+        "2025-02-18",
+        "context",
+    )
+
+
+def test_a_statement_at_the_opening_of_the_talks_takes_their_date() -> None:
+    body = (
+        "Phái đoàn Nga và Ukraine ngày 29/3 đã gặp nhau tại Istanbul.\n\n"
+        "Phát biểu khai mạc, Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan kêu gọi hai bên "
+        "sớm chấm dứt xung đột."
+    )
+    (said,) = statements_of(body, date="2022-03-30")
+    assert (str(said.date), said.date_source) == ("2022-03-29", "context")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..corpus import caption_text, title_is_derived
 from ..dates import DateMention, Period, find_dates
 from ..models import Article, DateSource, SpeakerType, Statement, VenueEvent
-from ..text import fold, tone_key
+from ..text import fold
 from .mentions import Mention, find_mentions
 from .people import ArticlePeople, PersonFacts
 from .roles import role_classes
@@ -296,13 +296,15 @@ class _Extractor:
         outside = [
             d
             for d in dates
-            if not any(a <= d.start < b for a, b in contents) and not self._future(d)
+            if not any(a <= d.start < b for a, b in contents)
+            and not self._future(d)
+            and not _background(t, d)
         ]
         for f in found:
             speaker = self._speaker_of(f, t)
             if speaker is None:
                 continue
-            after_meeting = _after_meeting(t, s, f.cue_at, contents)
+            after_meeting = _at_meeting(t, s, e, contents)
             date, source = self.date_for(f, outside, speaker, after_meeting)
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
@@ -408,23 +410,46 @@ class _Extractor:
             facts.events.append((h.place, h.spelling, event))
 
 
-_AFTER = tone_key("sau")
 
 
-def _after_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
-    """Before the verb, the sentence places the words "after the talks" ("Sau cuộc đàm phán
-    kéo dài hai giờ, …", "Phát biểu với báo giới sau cuộc gặp, …")."""
+def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
+    """Outside what was said, the sentence places the words at the talks ("Sau cuộc đàm
+    phán kéo dài hai giờ, …", "nói với phóng viên sau cuộc gặp", "Phát biểu khai mạc, …")."""
     tokens = [
         tok
         for tok in t.tokens
         if start <= tok.start < end and not any(a <= tok.start < b for a, b in contents)
     ]
-    meeting = vocab().meeting_words
-    return any(
-        token.key == _AFTER
-        and any(meeting.match(tokens, k) for k in range(i + 1, min(i + 4, len(tokens))))
-        for i, token in enumerate(tokens)
-    )
+    v = vocab()
+    for i in range(len(tokens)):
+        if tokens[i].key not in v.meeting_frames.starts:
+            continue
+        frame = v.meeting_frames.match(tokens, i)
+        if frame is None:
+            continue
+        if frame[1] == "alone":
+            return True
+        after = i + frame[0]
+        if any(v.meeting_words.match(tokens, k) for k in range(after, min(after + 3, len(tokens)))):
+            return True
+    return False
+
+
+_BACKGROUND_REACH = 20  # tokens between "kể từ" and the date it makes background (one clause)
+
+
+def _background(t: _Text, d: DateMention) -> bool:
+    """The date is told as background ("kể từ khi xung đột bùng phát vào tháng 2/2022"),
+    not as the time of anything the passage reports."""
+    markers = vocab().background_markers
+    k = next((n for n, tok in enumerate(t.tokens) if tok.start >= d.start), len(t.tokens))
+    for back in range(k - 1, max(-1, k - 1 - _BACKGROUND_REACH), -1):
+        token = t.tokens[back]
+        if token.text in (".", ",", ";", ":", "“", "”", '"'):
+            return False
+        if token.key in markers.starts and markers.match(t.tokens, back):
+            return True
+    return False
 
 
 def extract_article(article: Article) -> ArticleFacts:

@@ -137,6 +137,8 @@ class Vocab:
     cues: PhraseTable[tuple[str, str]]
     time_words: PhraseTable[str]
     meeting_words: PhraseTable[str]
+    meeting_frames: PhraseTable[str]  # value: "alone" when no meeting word need follow
+    background_markers: PhraseTable[str]
     place_nouns: PhraseTable[str]
     name_blockers: PhraseTable[str]
     host_words: PhraseTable[str]
@@ -176,6 +178,13 @@ def _table(lines: Any, value: Any = None) -> PhraseTable[Any]:
     table: PhraseTable[Any] = PhraseTable()
     for line in lines:
         table.add(line, line if value is None else value)
+    return table
+
+
+def _table_of(rows: list[tuple[str, str]]) -> PhraseTable[str]:
+    table: PhraseTable[str] = PhraseTable()
+    for phrase, flag in rows:
+        table.add(phrase, flag)
     return table
 
 
@@ -233,6 +242,8 @@ def vocab() -> Vocab:
         cues=cues,
         time_words=_table(load_lines("time_words.txt")),
         meeting_words=_table(load_lines("meeting_words.txt")),
+        meeting_frames=_table_of(_tabbed("meeting_frames.txt")),
+        background_markers=_table(load_lines("background_markers.txt")),
         place_nouns=_table(load_lines("place_nouns.txt")),
         name_blockers=_table(load_lines("name_blockers.txt")),
         host_words=_table(load_lines("host_words.txt")),
