@@ -410,8 +410,6 @@ class _Extractor:
             facts.events.append((h.place, h.spelling, event))
 
 
-
-
 def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
     """Outside what was said, the sentence places the words at the talks ("Sau cuộc đàm
     phán kéo dài hai giờ, …", "nói với phóng viên sau cuộc gặp", "Phát biểu khai mạc, …")."""
