@@ -413,12 +413,15 @@ class _Extractor:
 def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:
     """Outside what was said, the sentence places the words at the talks ("Sau cuộc đàm
     phán kéo dài hai giờ, …", "nói với phóng viên sau cuộc gặp", "Phát biểu khai mạc, …")."""
+    v = vocab()
+    frames = v.meeting_frames.starts
+    if not any(tok.key in frames for tok in t.tokens if start <= tok.start < end):
+        return False  # the common case: no frame word in the sentence at all
     tokens = [
         tok
         for tok in t.tokens
         if start <= tok.start < end and not any(a <= tok.start < b for a, b in contents)
     ]
-    v = vocab()
     for i in range(len(tokens)):
         if tokens[i].key not in v.meeting_frames.starts:
             continue

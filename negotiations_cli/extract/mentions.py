@@ -394,16 +394,21 @@ class _Scanner:
                 # still be places spelt without their hyphens: "Da-pô-rô-giê")
                 i = self._bare_name(out, i)
                 continue
-            if m := v.unnamed.match(tokens, i):
+            key = token.key
+            if key in v.unnamed.starts and (m := v.unnamed.match(tokens, i)):
                 j = self.unnamed_end(i + m[0])
                 out.append(self.mention("unnamed", i, j))
                 i = j
                 continue
-            if m := v.pronouns.match(tokens, i):
+            if key in v.pronouns.starts and (m := v.pronouns.match(tokens, i)):
                 out.append(self.mention("pronoun", i, i + m[0]))
                 i += m[0]
                 continue
-            if (h := v.honorifics.match(tokens, i)) and not v.honorific_exceptions.match(tokens, i):
+            if (
+                key in v.honorifics.starts
+                and (h := v.honorifics.match(tokens, i))
+                and not v.honorific_exceptions.match(tokens, i)
+            ):
                 k = i + h[0]
                 n = self.name_at(k, after_title=True)
                 if n:

@@ -32,25 +32,24 @@ class Token(NamedTuple):
     capitalised: bool
 
 
+_WORDS: dict[str, tuple[str, bool, bool]] = {}  # word → (key, is_word, capitalised)
+
+
 def tokenize(text: str) -> list[Token]:
     new = tuple.__new__  # Token(...) goes through a Python-level __new__: this does not
-    tokens = []
+    words = _WORDS
+    tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         word = m.group()
-        first = word[0]
-        tokens.append(
-            new(
-                Token,
-                (
-                    word,
-                    m.start(),
-                    m.end(),
-                    tone_key(word),
-                    first.isalnum() or first == "_",
-                    first.isupper(),
-                ),
-            )
-        )
+        known = words.get(word)
+        if known is None:
+            first = word[0]
+            known = (tone_key(word), first.isalnum() or first == "_", first.isupper())
+            if len(words) < 500_000:  # a vocabulary, not every string a file could hold
+                words[word] = known
+        start, end = m.span()
+        append(new(Token, (word, start, end, *known)))
     return tokens
 
 
