@@ -584,3 +584,22 @@ def test_a_statement_at_the_opening_of_the_talks_takes_their_date() -> None:
     )
     (said,) = statements_of(body, date="2022-03-30")
     assert (str(said.date), said.date_source) == ("2022-03-29", "context")
+
+
+def test_an_office_named_with_its_holder_is_the_speaker() -> None:
+    (said,) = statements_of(
+        "Văn phòng Thủ tướng Israel Benjamin Netanyahu cho biết phái đoàn sẽ tới Doha."
+    )
+    assert (said.speaker_type, said.speaker) == (
+        "organization",
+        "Văn phòng Thủ tướng Israel Benjamin Netanyahu",
+    )
+
+
+def test_a_described_role_with_a_demonstrative_refers_back() -> None:
+    body = (
+        "Ngoại trưởng Nga Sergei Lavrov gặp người đồng cấp Thổ Nhĩ Kỳ tại Antalya.\n\n"
+        '"Chúng tôi đã nghe thấy nhau", nhà ngoại giao kỳ cựu này nói.'
+    )
+    (said,) = statements_of(body)
+    assert (said.speaker, said.speaker_mention) == ("Sergei Lavrov", "nhà ngoại giao kỳ cựu này")

@@ -19,6 +19,7 @@ __all__ = ["Mention", "find_mentions"]
 
 MentionKind = Literal["person", "role", "pronoun", "organization", "unnamed", "media", "place"]
 
+_DEMONSTRATIVES = frozenset(tone_key(w) for w in ("này", "ấy", "đó"))
 _NAME_PARTICLES = frozenset(
     {"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "du", "le", "la"}
 )
@@ -218,6 +219,19 @@ class _Scanner:
             and not v.cues.match(self.tokens, j + 1)
             and not v.time_words.match(self.tokens, j + 1)
         )
+
+    def _demonstrative_tail(self, j: int) -> int:
+        """ "kỳ cựu này" after "nhà ngoại giao": a few plain words and a demonstrative make
+        the role a back-reference ("nhà ngoại giao kỳ cựu này nói"); how many tokens."""
+        for k in range(j, min(j + 4, len(self.tokens))):
+            token = self.tokens[k]
+            if token.key in _DEMONSTRATIVES:
+                return k + 1 - j
+            if not token.is_word or token.capitalised or token.key in _BREAKS:
+                return 0
+            if self.v.cues.match(self.tokens, k) or self.v.time_words.match(self.tokens, k):
+                return 0
+        return 0
 
     def _descriptive_words(self, j: int) -> int:
         """Words between a title and a name ("Nhà phân tích chính trị Tatiana Stanovaya",
@@ -465,6 +479,7 @@ class _Scanner:
                 else:
                     extra, nation = self._described_nation(j)
                     j += extra
+                    j += self._demonstrative_tail(j)
                     out.append(
                         self.mention(
                             "role", i, j, role=self.span_text(i, j), place=country or nation
@@ -477,6 +492,10 @@ class _Scanner:
                 or v.org_heads.match(tokens, i, proper=True)
             ):
                 j = self.org_end(i, i + m[0])
+                if any(v.titles.match(tokens, k, proper=True) for k in range(i + 1, j)):
+                    # "Văn phòng Thủ tướng Israel Benjamin Netanyahu": the office speaks,
+                    # and the name says whose it is
+                    j += self.name_at(j, after_title=True)
                 if j > i + m[0] or v.institutions.match(tokens, i, proper=True):
                     out.append(self.mention("organization", i, j))
                     i = j
@@ -540,8 +559,6 @@ class _Scanner:
         tokens = self.tokens
         while j < len(tokens):
             token = tokens[j]
-            if token.capitalised and j > head_end and v.titles.match(tokens, j, proper=True):
-                break  # "Phái đoàn Mỹ do Ngoại trưởng Marco Rubio dẫn đầu": a person begins
             if place := v.places.match(tokens, j, proper=True):
                 j += place[0]
             elif q := v.qualifiers.match(tokens, j, proper=True):
