@@ -484,6 +484,10 @@ def test_apposition_with_its_own_commas() -> None:
         ("Thỏa thuận đạt được tại Alaska mở đường cho hòa bình.", ["Alaska"]),
         ("Ông Driscoll có mặt ở Abu Dhabi để tiếp xúc với phái đoàn Nga.", ["Abu Dhabi"]),
         ("Hai bên chưa đạt thỏa thuận chấm dứt cuộc xung đột ở Ukraine.", []),
+        ("Ông nói cuộc gặp có thể mở đường cho hòa bình ở Ukraine.", []),
+        ("Vòng đàm phán hòa bình tại I-xtan-bun kéo dài ba giờ.", ["Istanbul"]),
+        ("Ý tưởng về cuộc gặp thượng đỉnh tại thủ đô Hungary xuất hiện hôm qua.", ["Budapest"]),
+        ("Nga phản đối triển khai quân đội nước ngoài tại Ukraine sau khi đàm phán.", []),
     ],
 )
 def test_venue_phrasings(body: str, venues: list[str]) -> None:

@@ -112,15 +112,21 @@ def _locative_before(tokens: list[Token], comma: int) -> int:
     return 0
 
 
-_CONFLICTS = frozenset(
-    tuple(tone_key(w) for w in phrase.split())
-    for phrase in ("xung đột", "chiến tranh", "chiến sự", "giao tranh", "khủng hoảng")
-)
-
-
 def _after_conflict(tokens: list[Token], at: int) -> bool:
-    """The two words before "ở/tại" name a war or a crisis ("cuộc xung đột ở Ukraine")."""
-    return at >= 2 and (tokens[at - 2].key, tokens[at - 1].key) in _CONFLICTS
+    """The words before "ở/tại" name a war, a crisis or an army ("cuộc xung đột ở Ukraine",
+    "hòa bình ở Ukraine"), and no meeting word before them makes them the talks' name."""
+    v = vocab()
+    for length in range(1, 6):
+        start = at - length
+        if start < 0:
+            break
+        if tuple(t.key for t in tokens[start:at]) in v.conflict_words:
+            return not any(  # "đàm phán hòa bình tại Istanbul": the talks' name
+                (m := v.meeting_words.match(tokens, start - n)) and m[0] == n
+                for n in (1, 2, 3)
+                if start - n >= 0
+            )
+    return False
 
 
 _PURPOSE = frozenset(tone_key(w) for w in ("để", "nhằm"))
@@ -163,6 +169,13 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
         ):
             continue  # "Istanbul, Thổ Nhĩ Kỳ" / "Alaska (Mỹ)": the city is the venue
         venue = False
+        place = m.place
+        if (
+            place.kind == "country"
+            and i < m.first_token
+            and (capital := v.capitals.get(place.name))
+        ):
+            place = capital  # "tại thủ đô Hungary": Budapest
         if before.text == "," and _locative_before(tokens, i - 1):
             before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
         if not _nation(m.place) and _hosts(tokens, m.last_token):
@@ -186,5 +199,5 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
         elif not _nation(m.place) and i > 1 and v.meeting_words.match(tokens, i - 2):
             venue = True
         if venue:
-            hits.append(VenueHit(m.place, m.text, m.start, m.end))
+            hits.append(VenueHit(place, m.text, m.start, m.end))
     return hits

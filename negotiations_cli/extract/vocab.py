@@ -138,6 +138,8 @@ class Vocab:
     meeting_words: PhraseTable[str]
     meeting_frames: PhraseTable[str]  # value: "alone" when no meeting word need follow
     background_markers: PhraseTable[str]
+    conflict_words: frozenset[tuple[str, ...]]  # keys of "xung đột", "hòa bình" …
+    capitals: dict[str, Place]  # country → its capital city ("thủ đô Hungary": Budapest)
     place_nouns: PhraseTable[str]
     name_blockers: PhraseTable[str]
     host_words: PhraseTable[str]
@@ -200,6 +202,7 @@ def vocab() -> Vocab:
     """The compiled lexicon (built once per process)."""
     orgs = load_json("organizations.json")
     places: PhraseTable[Place] = PhraseTable(hyphen_free=True)
+    capitals: dict[str, Place] = {}
     for name, entry in load_json("places.json")["places"].items():
         place = Place(
             name,
@@ -210,6 +213,8 @@ def vocab() -> Vocab:
         )
         for spelling in [name, *entry["spellings"]]:
             places.add(spelling, place)
+        if place.capital and place.country:
+            capitals[place.country] = place
     people: dict[str, str] = {}
     countries: dict[str, str | None] = {}
     for canonical, entry in load_json("people.json")["people"].items():
@@ -238,11 +243,13 @@ def vocab() -> Vocab:
         org_heads=_table(orgs["heads"]),
         media=_table(orgs["media"]),
         places=places,
+        capitals=capitals,
         cues=cues,
         time_words=_table(load_lines("time_words.txt")),
         meeting_words=_table(load_lines("meeting_words.txt")),
         meeting_frames=_table_of(_tabbed("meeting_frames.txt")),
         background_markers=_table(load_lines("background_markers.txt")),
+        conflict_words=frozenset(_phrase_keys(w) for w in load_lines("conflict_words.txt")),
         place_nouns=_table(load_lines("place_nouns.txt")),
         name_blockers=_table(load_lines("name_blockers.txt")),
         host_words=_table(load_lines("host_words.txt")),
