@@ -587,14 +587,23 @@ class Index:
         db = self.db
         article: Article = row["article"]
         article_id = article.id
-        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-            article_id = article.path  # "a.txt" and "a.md" both say "a": keep them apart
-            if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+
+        def taken(candidate: str) -> bool:
+            row = db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone()
+            return row is not None
+
+        if taken(article_id):
+            # "a.txt" and "a.md" both say "a": the path keeps them apart; records of a dump
+            # that share an id become "x#2", "x#3" — both kept, and said so
+            text_file = article.path.endswith((".txt", ".md", ".markdown"))
+            candidates = [article.path] if text_file else []
+            candidates += [f"{article.id}#{n}" for n in range(2, 10_000)]
+            article_id = next(c for c in candidates if not taken(c))
+            if not text_file:
                 db.execute(
-                    "INSERT INTO problems VALUES (?, ?)",
-                    (rel, f"duplicate article id {article.id!r}"),
+                    "INSERT INTO problems VALUES (?, ?, 'warning')",
+                    (rel, f"duplicate article id {article.id!r}, kept as {article_id!r}"),
                 )
-                return
         doc = article.to_dict() | {"id": article_id}
         db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",

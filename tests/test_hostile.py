@@ -420,3 +420,21 @@ def test_an_unreadable_file_is_named_and_the_rest_loads(
     assert result.exit_code == 3
     assert "neg: skipped secret.txt: Permission denied" in result.stderr
     assert {hit["article"] for hit in json.loads(result.stdout)} == {"a"}
+
+
+def test_records_with_the_same_id_are_both_kept(tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl").write_text(
+        '{"id": "x", "title": "Một", "date": "2025-11-01", "text": "Bài thứ nhất về Doha."}\n'
+        '{"id": "x", "title": "Hai", "date": "2025-11-02", "text": "Bài thứ hai về Doha."}\n',
+        encoding="utf-8",
+    )
+    for extra in ([], ["--no-cache"]):
+        result = CliRunner().invoke(
+            cli, ["--corpus", str(tmp_path), *extra, "articles", "-f", "json"]
+        )
+        assert result.exit_code == 0, result.stderr
+        rows = json.loads(result.stdout)
+        assert [(row["id"], row["title"]) for row in rows] == [("x", "Một"), ("x#2", "Hai")]
+        assert "neg: warning: dump.jsonl: duplicate article id 'x', kept as 'x#2'" in (
+            result.stderr
+        )
