@@ -42,6 +42,8 @@ _POOL_FROM = 64
 # Files modified this close to the moment they were indexed are re-hashed next time:
 # a second write within the same mtime tick would otherwise go unnoticed.
 _RACY_NS = 2_000_000_000
+# While a first build runs, it commits this often, so that Ctrl-C loses at most this much.
+_COMMIT_EVERY_S = 1.0
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -290,6 +292,8 @@ class Index:
         self.changes = {"added": 0, "changed": 0, "removed": 0}
         self.served: set[str] = set()  # ids of the articles answers were read from
         self.served_all = False  # an answer was read from every article
+        self.complete = True  # False: the first build was cut short (see _build)
+        self.commit_every: float | None = None  # seconds between commits while building
         self.notices: list[str] = []  # what happened to the cache, for the user
 
     # -- opening ---------------------------------------------------------------------------
@@ -331,6 +335,11 @@ class Index:
             ) from None
         with lock:  # one neg at a time builds or updates an index; the others wait for it
             found = None if rebuild else cls._existing(path, root, max_size)
+            if isinstance(found, Index) and not found.complete:
+                # a build cut short (Ctrl-C): what it stored stays, the rest is read now
+                found.notices.append("the last index build did not finish; finishing it")
+                found._build(progress)
+                return found
             if isinstance(found, Index):
                 if refresh or full:
                     found.update(full=full, progress=progress)
@@ -339,15 +348,22 @@ class Index:
                 stale.unlink(missing_ok=True)
             index = cls(_connect(str(path)), root, str(path), max_size)
             index._create()
-            index.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
             if isinstance(found, str):
                 index.notices.append(found)
-            index.update(full=True, progress=progress)
-            # Only a finished build carries the fingerprint: one cut short is rebuilt next time.
-            index.db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
-            # fold the build's write-ahead log into the database now, not in the next command
-            index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            index._build(progress)
             return index
+
+    def _build(self, progress: Progress | None) -> None:
+        """Read every file the index does not hold yet, committing as it goes, then mark the
+        index complete: a build cut short resumes where it stopped."""
+        self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the bulk load runs
+        self.commit_every = _COMMIT_EVERY_S
+        self.update(full=True, progress=progress)
+        self.commit_every = None
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '1')")
+        self.complete = True
+        # fold the build's write-ahead log into the database now, not in the next command
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @classmethod
     def _existing(cls, path: Path, root: Path, max_size: int) -> Index | str | None:
@@ -361,11 +377,11 @@ class Index:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("fingerprint") != _fingerprint() or meta.get("corpus") != str(root):
                 db.close()
-                if "fingerprint" not in meta:
-                    return "the last index build did not finish; rebuilding it"
                 return "the index was made by another version of neg; rebuilding it"
             db.execute("SELECT count(*) FROM fts WHERE fts MATCH 'x'").fetchone()
-            return cls(db, root, str(path), max_size)
+            index = cls(db, root, str(path), max_size)
+            index.complete = meta.get("complete") == "1"
+            return index
         except sqlite3.DatabaseError as exc:
             return f"the index {path} is damaged ({exc}); rebuilding it"
 
@@ -377,6 +393,8 @@ class Index:
                 "INSERT INTO meta VALUES (?, ?)",
                 [
                     ("corpus", str(self.root)),
+                    ("fingerprint", _fingerprint()),
+                    ("complete", "0"),  # until the first build has read every file
                     ("max_size", str(self.max_size)),
                     ("built", now),
                     ("updated", now),
@@ -571,7 +589,12 @@ class Index:
 
     def _store(self, results: Iterable[_FileResult]) -> None:
         db = self.db
+        last_commit = time.monotonic()
         for result in results:
+            if self.commit_every is not None and time.monotonic() - last_commit > self.commit_every:
+                db.execute("COMMIT")  # what is stored survives an interruption
+                db.execute("BEGIN IMMEDIATE")
+                last_commit = time.monotonic()
             db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                 (result.rel, result.size, result.mtime_ns, result.digest, time.time_ns()),
