@@ -24,7 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NEG = [sys.executable, "-m", "negotiations_cli"]
+# The `neg` command a user runs (next to this Python, as pip installs it), else the module.
+_SCRIPT = Path(sys.executable).with_name("neg")
+NEG = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "negotiations_cli"]
 
 QUERIES = {
     "search term": ["search", "Istanbul", "-f", "json"],
