@@ -181,6 +181,21 @@ def test_no_person_in(text: str) -> None:
             "châu Âu phải chi nhiều hơn",
         ),
         (
+            "Về phía Ukraine, phát biểu sau cuộc hội đàm tại Kiev, Ngoại trưởng Andrii Sybiha "
+            "khẳng định Kiev sẽ không nhượng bộ.",
+            "Andrii Sybiha",
+            "indirect",
+            "khẳng định",
+            "Kiev sẽ không nhượng bộ",
+        ),
+        (
+            "Nhà nghiên cứu Samuel Charap của Tập đoàn RAND (Mỹ) cho rằng Kiev cần bảo đảm.",
+            "Samuel Charap",
+            "indirect",
+            "cho rằng",
+            "Kiev cần bảo đảm",
+        ),
+        (
             "Nghị sĩ Yaroslav Zhelezniak của đảng Holos cho biết Quốc hội sẽ không phê chuẩn.",
             "Yaroslav Zhelezniak",
             "indirect",

@@ -165,6 +165,8 @@ class _Paragraph:
                 if k > floor and before is not None and (named or token.key in _FRAMES):
                     return k
                 return None
+            if token.text in ("(", ")"):
+                continue  # "của Tập đoàn RAND (Mỹ)": a bracketed country inside the affiliation
             if not (token.is_word or self.in_date(token)) or (
                 (cue := self.v.cues.match(self.tokens, k)) and cue[1][1] != "weak"
             ):
@@ -472,12 +474,14 @@ def _attribute(
     sentence: tuple[int, int],
 ) -> list[Found]:
     subject = _subject(p, first, cue)
+    if subject is not None and _topic(p, subject):
+        subject = None  # "Về phía Ukraine, phát biểu …": a topic, and the speaker comes later
     adjacent = subject is not None
     if subject is None:
         if after < last and p.tokens[after].key in _FRAME_AFTER:
             return []  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
         subject = _sentence_subject(p, first, cue)
-    if subject is None or subject.kind not in _SPEAKING_KINDS:
+    if subject is None or subject.kind not in _SPEAKING_KINDS or _topic(p, subject):
         return []
     if subject.kind == "place" and not _metonym(subject):
         return []
@@ -535,6 +539,15 @@ def _attribute(
         return []
     start, end, kind = p.classify(start, end)
     return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
+
+
+def _topic(p: _Paragraph, mention: Mention) -> bool:
+    """``mention`` follows "về phía" / "về phần": the sentence's topic, not a speaker."""
+    return any(
+        (m := p.v.topic_markers.match(p.tokens, mention.first_token - n)) and m[0] == n
+        for n in (1, 2, 3)
+        if mention.first_token - n >= 0
+    )
 
 
 def _continuation(p: _Paragraph, s: int, e: int) -> Found | None:

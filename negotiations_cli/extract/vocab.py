@@ -144,6 +144,7 @@ class Vocab:
     name_blockers: PhraseTable[str]
     host_words: PhraseTable[str]
     not_speakers: PhraseTable[str]
+    topic_markers: PhraseTable[str]
     people: dict[str, str]  # fold_key(alias) → canonical name
     people_country: dict[str, str | None]
     english_words: frozenset[str]
@@ -254,6 +255,7 @@ def vocab() -> Vocab:
         name_blockers=_table(load_lines("name_blockers.txt")),
         host_words=_table(load_lines("host_words.txt")),
         not_speakers=_table(load_lines("speaker_frames.txt")),
+        topic_markers=_table(load_lines("topic_markers.txt")),
         people=people,
         people_country=countries,
         english_words=frozenset(w.lower() for w in orgs["english_words"]),
