@@ -709,37 +709,53 @@ class Index:
 
     def _merge_names(self) -> None:
         """Corpus-wide renames: a lone surname ("Galuzin") or a variant spelling of a full
-        name joins the one full name in the corpus it belongs to."""
-        from .extract.people import same_person
+        name joins the one full name in the corpus it belongs to (see
+        ``extract.people.same_person``: surnames ≥ 85, the rest ≥ 80 alike)."""
+        from rapidfuzz import fuzz, process
 
         names = [n for (n,) in self.db.execute("SELECT name FROM person_names")]
+        split = {n: words(n) for n in names}
         by_surname: dict[str, list[str]] = defaultdict(list)
         for name in names:
-            if len(words(name)) >= 2:
-                by_surname[fold_key(words(name)[-1])[:4]].append(name)
-        for group in by_surname.values():
-            group.sort(key=lambda n: (-len(words(n)), n))
+            if len(split[name]) >= 2:
+                by_surname[fold_key(split[name][-1])[:4]].append(name)
+        # per bucket, in its order (longer names first): the folded surname and the rest
+        lasts: dict[str, list[str]] = {}
+        rests: dict[str, list[str]] = {}
+        position: dict[str, int] = {}
+        for key, group in by_surname.items():
+            group.sort(key=lambda n: (-len(split[n]), n))
+            lasts[key] = [fold_key(split[n][-1]) for n in group]
+            rests[key] = [fold_key(" ".join(split[n][:-1])) for n in group]
+            position.update((n, i) for i, n in enumerate(group))
         rename: dict[str, str] = {}
         for name in names:
-            parts = words(name)
-            bucket = by_surname.get(fold_key(parts[-1])[:4], []) if parts else []
-            if len(parts) >= 2:
-                twin = next(
-                    (
-                        f
-                        for f in bucket
-                        if f != name
-                        and f not in rename
-                        and bucket.index(f) < bucket.index(name)
-                        and same_person(f, name)
-                    ),
-                    None,
-                )
-                if twin:
-                    rename[name] = twin
+            parts = split[name]
+            if not parts:
                 continue
-            key = fold_key(name)
-            matches = [f for f in bucket if fold_key(words(f)[-1]) == key]
+            key = fold_key(parts[-1])
+            bucket_key = key[:4]
+            bucket = by_surname.get(bucket_key, [])
+            if len(parts) >= 2:
+                # a full name joins the first one before it in the bucket that is the same
+                # person; the given names are compared in one call over the whole bucket
+                at = position[name]
+                alike = process.extract(
+                    rests[bucket_key][at],
+                    rests[bucket_key][:at],
+                    scorer=fuzz.ratio,
+                    score_cutoff=80,
+                    limit=None,
+                )
+                for _choice, _score, k in sorted(alike, key=lambda hit: hit[2]):
+                    twin = bucket[k]
+                    if twin not in rename and fuzz.ratio(lasts[bucket_key][k], key) >= 85:
+                        rename[name] = twin
+                        break
+                continue
+            matches = [
+                f for f, last in zip(bucket, lasts.get(bucket_key, []), strict=True) if last == key
+            ]
             if len(matches) == 1:
                 rename[name] = matches[0]
         self.db.execute("DELETE FROM renames")
