@@ -12,6 +12,7 @@ import stat
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -442,3 +443,22 @@ def test_records_with_the_same_id_are_both_kept(tmp_path: Path) -> None:
         assert "neg: warning: dump.jsonl: duplicate article id 'x', kept as 'x#2'" in (
             result.stderr
         )
+
+
+def test_an_unreadable_folder_is_named_and_the_rest_loads(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (small / "locked").mkdir()
+    (small / "locked" / "c.txt").write_text(" date 2025-11-12 C.\n\nNội dung alpha.\n")
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str] = ".") -> Any:
+        if str(path).endswith("locked"):  # (tests run as root, who may read anything)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = CliRunner().invoke(cli, ["--corpus", str(small), "search", "alpha", "-f", "json"])
+    assert result.exit_code == 3, result.stderr
+    assert "neg: skipped locked/: folder cannot be read (Permission denied)" in result.stderr
+    assert {hit["article"] for hit in json.loads(result.stdout)} == {"a"}
