@@ -161,7 +161,7 @@ class State:
         for problem in problems:
             if problem.kind == "skipped":
                 click.echo(f"neg: skipped {problem}", err=True)
-                if problem.reason.startswith(("record ", "line ", "duplicate article id")):
+                if problem.reason.startswith(("record ", "line ")):  # inside a .jsonl file
                     records += 1
                 else:
                     skipped_files.add(problem.path)

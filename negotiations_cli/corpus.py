@@ -33,6 +33,7 @@ __all__ = [
     "Decoded",
     "bundled_corpus_path",
     "decode",
+    "links_inside",
     "load_corpus",
     "load_file",
     "parse_record",
@@ -463,6 +464,12 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def links_inside(link: str, root: str) -> bool:
+    """The symbolic link ``link`` leads into the (resolved) folder ``root``, or is it."""
+    target = os.path.realpath(link)
+    return target == root or target.startswith(root + os.sep)
+
+
 def _walk(root: Path) -> Iterator[Path | InputProblem]:
     """Article files under ``root`` (symbolic links to folders are followed once), and
     what has an article's name but cannot be read."""
@@ -481,9 +488,7 @@ def _walk(root: Path) -> Iterator[Path | InputProblem]:
             # a link to a folder inside the corpus: that folder is read anyway
             and not (
                 os.path.islink(os.path.join(dirpath, d))
-                and (os.path.realpath(os.path.join(dirpath, d)) + os.sep).startswith(
-                    inside + os.sep
-                )
+                and links_inside(os.path.join(dirpath, d), inside)
             )
         )
         for name in sorted(filenames):

@@ -607,6 +607,8 @@ class Index:
                 self._store_article(row, result.rel)
 
     def _store_article(self, row: dict[str, Any], rel: str) -> None:
+        from .corpus import TEXT_SUFFIXES, title_is_derived
+
         db = self.db
         article: Article = row["article"]
         article_id = article.id
@@ -618,7 +620,7 @@ class Index:
         if taken(article_id):
             # "a.txt" and "a.md" both say "a": the path keeps them apart; records of a dump
             # that share an id become "x#2", "x#3" — both kept, and said so
-            text_file = article.path.endswith((".txt", ".md", ".markdown"))
+            text_file = PurePosixPath(article.path).suffix.lower() in TEXT_SUFFIXES
             candidates = [article.path] if text_file else []
             candidates += [f"{article.id}#{n}" for n in range(2, 10_000)]
             article_id = next(c for c in candidates if not taken(c))
@@ -632,8 +634,6 @@ class Index:
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
             (article_id, rel, doc["date"], article.title, json.dumps(doc, ensure_ascii=False)),
         )
-        from .corpus import title_is_derived
-
         parts = [] if title_is_derived(article) else [(0, "title", article.title)]
         parts += [(0, "caption", c) for c in article.captions]
         parts += [(n, "paragraph", p) for n, p in enumerate(article.paragraphs, 1)]
@@ -1010,6 +1010,8 @@ def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
     """Every entry with an article's name (relative path → (size, mtime)) — also named
     pipes and broken links, which reading then reports — and every folder's mtime.
     Symbolic links to folders are followed, each folder once."""
+    from .corpus import links_inside
+
     files: dict[str, tuple[int, int]] = {}
     dirs: dict[str, int] = {}
     seen: set[tuple[int, int]] = set()
@@ -1035,7 +1037,7 @@ def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
                 continue
             try:
                 if entry.is_dir():
-                    if not (entry.is_symlink() and _inside(entry.path, root)):
+                    if not (entry.is_symlink() and links_inside(entry.path, str(root))):
                         stack.append(prefix + name)  # (a link into the corpus: seen anyway)
                     continue
             except OSError:
@@ -1048,11 +1050,6 @@ def _scan(root: Path) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
                     stat = entry.stat(follow_symlinks=False)
                 files[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return files, dirs
-
-
-def _inside(link: str, root: Path) -> bool:
-    target = os.path.realpath(link)
-    return target == str(root) or target.startswith(str(root) + os.sep)
 
 
 def _name_keys(name: str, surfaces: Iterable[str]) -> set[str]:

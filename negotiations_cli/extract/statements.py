@@ -144,7 +144,7 @@ class _Paragraph:
             if affiliation is not None:
                 pos = affiliation - 1  # "… Zhelezniak của đảng Holos cho biết"
                 continue
-            step = self._time_word_ending(pos, floor)
+            step = self.v.time_words.ending_at(self.tokens, pos + 1, floor)
             if step:
                 pos -= step
                 continue
@@ -172,13 +172,6 @@ class _Paragraph:
             ):
                 return None
         return None
-
-    def _time_word_ending(self, pos: int, floor: int) -> int:
-        for length in range(min(3, pos - floor + 1), 0, -1):
-            match = self.v.time_words.match(self.tokens, pos - length + 1)
-            if match and match[0] == length:
-                return length
-        return 0
 
     # -- content ---------------------------------------------------------------------------
 
@@ -543,11 +536,7 @@ def _attribute(
 
 def _topic(p: _Paragraph, mention: Mention) -> bool:
     """``mention`` follows "về phía" / "về phần": the sentence's topic, not a speaker."""
-    return any(
-        (m := p.v.topic_markers.match(p.tokens, mention.first_token - n)) and m[0] == n
-        for n in (1, 2, 3)
-        if mention.first_token - n >= 0
-    )
+    return p.v.topic_markers.ending_at(p.tokens, mention.first_token) > 0
 
 
 def _continuation(p: _Paragraph, s: int, e: int) -> Found | None:

@@ -121,11 +121,8 @@ def _after_conflict(tokens: list[Token], at: int) -> bool:
         if start < 0:
             break
         if tuple(t.key for t in tokens[start:at]) in v.conflict_words:
-            return not any(  # "đàm phán hòa bình tại Istanbul": the talks' name
-                (m := v.meeting_words.match(tokens, start - n)) and m[0] == n
-                for n in (1, 2, 3)
-                if start - n >= 0
-            )
+            # "đàm phán hòa bình tại Istanbul": the talks' name
+            return not v.meeting_words.ending_at(tokens, start)
     return False
 
 

@@ -82,6 +82,14 @@ class PhraseTable(Generic[V]):
             lengths.append(len(keys))
             lengths.sort(reverse=True)
 
+    def ending_at(self, tokens: list[Token], end: int, floor: int = 0, longest: int = 3) -> int:
+        """How many tokens the longest phrase that ends just before ``tokens[end]`` (and
+        starts no earlier than ``floor``) takes; 0 when none does."""
+        for length in range(min(longest, end - floor), 0, -1):
+            if (found := self.match(tokens, end - length)) and found[0] == length:
+                return length
+        return 0
+
     def match(self, tokens: list[Token], i: int, *, proper: bool = False) -> tuple[int, V] | None:
         """(number of tokens, value) of the longest phrase starting at ``tokens[i]``.
 
