@@ -296,8 +296,13 @@ def test_a_quote_with_no_verb_continues_the_previous_speaker() -> None:
         '"Châu Âu sẽ đứng cùng Kiev."'
     )
     found = statements_of(body)
-    assert [s.speaker for s in found] == ["Emmanuel Macron"] * 3
-    assert found[1].text == "Nhưng không phải bằng mọi giá"
+    # in one paragraph the two quotations are one statement, like a split quote; the next
+    # paragraph's quotation is a statement of its own, by the same speaker
+    assert [s.speaker for s in found] == ["Emmanuel Macron"] * 2
+    assert found[0].text.startswith("Chúng tôi muốn hòa bình")
+    assert found[0].text.endswith("Nhưng không phải bằng mọi giá")
+    assert found[0].kind == "direct"
+    assert found[1].text == "Châu Âu sẽ đứng cùng Kiev"
 
 
 def test_a_quote_that_names_someone_else_keeps_its_speaker() -> None:
@@ -622,3 +627,77 @@ def test_a_described_role_with_a_demonstrative_refers_back() -> None:
     )
     (said,) = statements_of(body)
     assert (said.speaker, said.speaker_mention) == ("Sergei Lavrov", "nhà ngoại giao kỳ cựu này")
+
+
+def test_a_role_qualified_by_an_institution_takes_its_country() -> None:
+    body = (
+        "Tổng thống Mỹ Donald Trump và Tổng thống Nga Vladimir Putin đã điện đàm hôm 16/3. "
+        '"Cuộc điện đàm rất tốt", người đứng đầu Nhà Trắng viết trên mạng xã hội. '
+        "Ông chủ Điện Kremlin thì cho biết mọi việc còn phải bàn thêm."
+    )
+    assert [s.speaker for s in statements_of(body)] == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_a_relative_clause_naming_someone_else_does_not_take_the_verb() -> None:
+    body = (
+        "Ngoại trưởng Anh David Lammy, người dự họp cùng ông Jean-Noël Barrot – Ngoại "
+        "trưởng Pháp, nói rằng châu Âu sẽ tiếp tục hỗ trợ Kiev."
+    )
+    assert one(body).speaker == "David Lammy"
+
+
+def test_ong_prefers_the_subject_over_a_person_its_clause_names() -> None:
+    body = (
+        "Cố vấn an ninh quốc gia Mỹ Mike Waltz, người đã gặp ông Sergei Lavrov tại Riyadh, "
+        "tỏ ra lạc quan. Trong cuộc phỏng vấn với CBS, ông nói hai bên đã đạt được "
+        "tiến bộ đáng kể."
+    )
+    assert one(body).speaker == "Mike Waltz"
+
+
+def test_a_role_subject_is_the_person_ong_refers_to() -> None:
+    body = (
+        "Tổng thống Mỹ Donald Trump và Tổng thống Ukraine Volodymyr Zelensky điện đàm "
+        "hôm 15/3. Sau đó, Thủ tướng Anh Keir Starmer gọi điện cho Tổng thống "
+        "Phần Lan Alexander Stubb. Bên kia bờ Đại Tây Dương, ông chủ Nhà Trắng "
+        "tỏ ra lạc quan. Trả lời báo giới tối cùng ngày, ông cho biết một thỏa thuận đã "
+        "ở rất gần."
+    )
+    assert one(body).speaker == "Donald Trump"
+
+
+def test_any_described_person_with_a_demonstrative_refers_back() -> None:
+    body = (
+        "Trả lời phỏng vấn kênh RBC, Chủ tịch Duma Quốc gia Nga Vyacheslav Volodin nói Nga "
+        "sẵn sàng đối thoại. Chính khách kỳ cựu này cũng cho biết Duma sẽ xem xét văn kiện "
+        "trong tháng tới."
+    )
+    assert [s.speaker for s in statements_of(body)] == ["Vyacheslav Volodin"] * 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thủ tướng Ba Lan Donald Tusk nhanh chóng lên tiếng hoan nghênh.",
+        "Tổng thống Pháp Emmanuel Macron cũng lên tiếng chúc mừng hai bên.",
+    ],
+)
+def test_speaking_up_without_content_is_no_statement(body: str) -> None:
+    assert statements_of(body) == []
+
+
+def test_a_plural_role_is_a_group_not_the_last_person_of_that_role() -> None:
+    body = (
+        "Thủ tướng Ba Lan Donald Tusk và Thủ tướng Anh Keir Starmer tới Kiev hôm 10/3. "
+        "Trong tuyên bố chung, các nhà lãnh đạo kêu gọi Nga chấp nhận ngừng bắn 30 ngày."
+    )
+    found = statements_of(body)
+    assert [s.speaker_type for s in found] == ["unnamed"]
+
+
+def test_two_titles_joined_by_a_comma_are_both_the_role() -> None:
+    body = (
+        "Trợ lý Tổng thống Nga, Trưởng phái đoàn đàm phán Vladimir Medinsky có mặt tại "
+        "Istanbul hôm 16/5. Người đứng đầu phái đoàn Nga cho biết Moskva hài lòng."
+    )
+    assert one(body).speaker == "Vladimir Medinsky"

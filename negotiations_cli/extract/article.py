@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..corpus import caption_text, title_is_derived
 from ..dates import DateMention, Period, find_dates
 from ..models import Article, DateSource, SpeakerType, Statement, VenueEvent
-from ..text import fold
+from ..text import fold, tone_key
 from .mentions import Mention, find_mentions
 from .people import ArticlePeople, PersonFacts
 from .roles import role_classes
@@ -26,6 +26,8 @@ _RECENT = 3  # speakers back that "bà" looks for a woman among
 # Person mentions a back-reference looks through, latest first: a whole news article, and
 # not a whole book when a file holds one (reading stays linear in the file's length).
 _LOOK_BACK = 300
+_PLURAL = frozenset(tone_key(w) for w in ("các", "những", "nhiều", "hai", "ba", "mấy"))
+_DEMONSTRATIVES = frozenset(tone_key(w) for w in ("này", "ấy"))  # the role points back
 _EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
 
 
@@ -118,7 +120,8 @@ class _Extractor:
                     self.mentions_seen.append((t.at(m.start), self.people.canonical(m.name)))
         self.history: list[_Speaker] = []
         self.spoke_at: dict[tuple[str, str], Position] = {}  # where each speaker last spoke
-        self.named_outside: list[tuple[Position, str]] = []  # people named outside content
+        # people named outside content: (where, canonical name, sentence, is its subject)
+        self.named_outside: list[tuple[Position, str, Position, bool]] = []
         self.speaker_last: dict[tuple[str, str], Period] = {}
         self.mention_last: dict[tuple[str, str], Period] = {}
         self.narrative: Period | None = None
@@ -182,14 +185,21 @@ class _Extractor:
                 return self.person(name, None)
         return None
 
-    def _last_named(self, gender: str) -> tuple[Position, str] | None:
+    def _last_named(self, gender: str | None) -> tuple[Position, str] | None:
         """The latest person named outside any quoted or reported content, in an earlier
         sentence, whose gender does not rule them out."""
-        for at, name in reversed(self.named_outside[-_LOOK_BACK:]):
+        found: tuple[Position, str, Position, bool] | None = None
+        for entry in reversed(self.named_outside[-_LOOK_BACK:]):
+            _at, name, sentence, subject = entry
+            if found is not None and sentence != found[2]:
+                break
             facts = self.people.people.get(name)
-            if facts is None or facts.gender in (None, gender):
-                return at, name
-        return None
+            fits = facts is None or gender is None or facts.gender in (None, gender)
+            if fits and (found is None or subject):
+                # the latest sentence naming someone who fits: its subject, if it fits,
+                # before anyone its clauses name ("X, người đã gặp ông Y, …. Ông nói")
+                found = entry
+        return (found[0], found[1]) if found is not None else None
 
     def _role(self, m: Mention, at: Position) -> _Speaker:
         assert m.role is not None
@@ -227,6 +237,16 @@ class _Extractor:
                     break
         if best is not None:
             return self.person(best[1], None)
+        if best is None and tone_key(m.text.split()[-1]) in _DEMONSTRATIVES:
+            # "Nhà sử học kiêm chính khách này cho biết": whoever the passage is about
+            people = [s for s in reversed(self.history[-_LOOK_BACK:]) if s.type == "person"]
+            named = self._last_named(None)
+            if named is not None and (
+                not people or named[0] > self.spoke_at.get(people[0].key, (-1, -1))
+            ):
+                return self.person(named[1], None)
+            if people:
+                return people[0]
         return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)
 
     # -- dates -------------------------------------------------------------------------------
@@ -271,7 +291,7 @@ class _Extractor:
             for s, e in sentences:
                 here = [f for f in found if f.sentence == (s, e)]
                 self._sentence(t, (s, e), here, hits, facts, dates)
-            continues = bool(found) and bool(sentences) and found[-1].sentence == sentences[-1]
+            continues = bool(found) and bool(sentences) and found[-1].end > sentences[-1][0]
         return facts
 
     def _sentence(
@@ -343,8 +363,18 @@ class _Extractor:
                 )
             )
             self._last_mention_text, self._last_cue = mention_text, cue
+        subject = _subject_of(t, s, e)
+        if (
+            subject is not None
+            and subject.kind == "role"
+            and subject.role
+            and not any(a <= subject.start < b for a, b in contents)
+            and (resolved := self._role(subject, t.at(subject.start))).type == "person"
+        ):
+            # "ông chủ Nhà Trắng tỏ ra lạc quan. …, ông cho biết": the role names him
+            self.named_outside.append((t.at(subject.start), resolved.name, t.at(s), True))
         self.named_outside += [
-            (t.at(m.start), self.people.canonical(m.name))
+            (t.at(m.start), self.people.canonical(m.name), t.at(s), m is subject)
             for m in t.mentions
             if m.kind == "person"
             and m.name
@@ -377,9 +407,13 @@ class _Extractor:
     _last_cue = ""
 
     def _speaker_of(self, f: Found, t: _Text) -> _Speaker | None:
-        if f.mention is None:
+        m = f.mention
+        if m is None:
             return self.history[-1] if self.history else None
-        return self.resolve(f.mention, t.at(f.mention.start))
+        if m.kind == "role" and m.first_token > 0 and t.tokens[m.first_token - 1].key in _PLURAL:
+            # "các nhà lãnh đạo kêu gọi": a group speaks, not the last leader named
+            return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)
+        return self.resolve(m, t.at(m.start))
 
     def _events(
         self,
@@ -408,6 +442,20 @@ class _Extractor:
             date = min(dated, key=lambda d: abs(d.start - h.start)).period if dated else None
             event = VenueEvent(self.article.id, t.number, date, t.text[s:e].strip())
             facts.events.append((h.place, h.spelling, event))
+
+
+def _subject_of(t: _Text, start: int, end: int) -> Mention | None:
+    """The sentence's first person mention when it stands where a subject does: at the
+    start, or after a comma or an opening frame ("Tại cuộc họp, ông X …"), not after a verb
+    or a preposition ("… đã gặp ông Y")."""
+    for m in t.mentions:
+        if not start <= m.start < end or m.kind not in ("person", "role"):
+            continue
+        before = m.first_token - 1
+        if before < 0 or t.tokens[before].start < start or t.tokens[before].text in (",", "–"):
+            return m
+        return None
+    return None
 
 
 def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]]) -> bool:

@@ -327,6 +327,8 @@ class _Scanner:
             ):
                 if not self.tokens[j].capitalised and j > i + match[0]:
                     break
+                # "người đứng đầu Nhà Trắng": the institution's country is the role's
+                country = country or v.institution_country.get(q[1])
                 j += q[0]
             elif self._capitalised_compound(j):
                 j += 2  # "Ủy viên Nhân quyền": a capitalised common noun, not a name
@@ -464,6 +466,10 @@ class _Scanner:
                     i = j + n
                 elif app := self.apposition(j):
                     name_start, name_end, end, gender = app
+                    if gender is None and v.titles.match(tokens, j + 1):
+                        # "Trợ lý Tổng thống Nga, Trưởng phái đoàn đàm phán Vladimir
+                        # Medinsky": both titles are the person's role
+                        role = self.span_text(i, name_start)
                     out.append(
                         self.mention(
                             "person",

@@ -12,7 +12,7 @@ of that content.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..dates import DateMention
@@ -221,7 +221,13 @@ def find_statements(
         if not here and s == 0 and (answer := _interview_answer(p, first, (s, e))):
             here = [answer]
         if not here and previous_had_statement and (cont := _continuation(p, s, e)):
-            here = [cont]
+            if found:
+                # ""A", X nói. "B"": one statement, from A through B, like a split quote
+                before = found.pop()
+                kind: Kind = "direct" if before.kind == "direct" else "mixed"
+                here = [replace(before, end=cont.end, kind=kind)]
+            else:
+                here = [cont]  # the quotation goes on from the previous paragraph
         found.extend(here)
         previous_had_statement = bool(here)
     found.sort(key=lambda f: f.start)
@@ -368,6 +374,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
     if end < first:
         return None
     fallback: int | None = None
+    nearest: int | None = None
     for k in range(end, max(first, end - 24), -1):
         token = p.tokens[k]
         if (
@@ -378,13 +385,19 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
             break  # another reporting verb: another clause, not an apposition
         if token.text not in (",", "-", "–", "—") or k + 1 > end:
             continue
-        opens = p.tokens[k + 1].key in _RELATIVE or p.v.titles.match(p.tokens, k + 1)
+        relative = p.tokens[k + 1].key in _RELATIVE
+        opens = relative or p.v.titles.match(p.tokens, k + 1)
         before = p.mention_ending(p.skip_back(k - 1, first) + 1) if k > first else None
         if before is not None and before.kind in ("person", "pronoun"):
-            return k - 1  # "X, người …, nói" / "X - trợ lý …, trưởng phái đoàn … - cho biết"
+            if relative:
+                # "X, người dự họp cùng ông Y – con rể …, nói": the relative clause holds
+                # Y; X is the one it describes
+                return k - 1
+            if nearest is None:
+                nearest = k - 1  # "X - trợ lý …, trưởng phái đoàn … - cho biết"
         if opens and fallback is None:
             fallback = k - 1  # the nearest opening, if no named person opens one further back
-    return fallback
+    return nearest if nearest is not None else fallback
 
 
 def _named_before(p: _Paragraph, mention: Mention, first: int) -> bool:

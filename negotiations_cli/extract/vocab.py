@@ -138,6 +138,7 @@ class Vocab:
     pronouns: PhraseTable[str]
     unnamed: PhraseTable[str]
     institutions: PhraseTable[str]
+    institution_country: dict[str, Place]  # "Nhà Trắng" → United States
     org_heads: PhraseTable[str]
     media: PhraseTable[str]
     places: PhraseTable[Place]
@@ -241,6 +242,7 @@ def vocab() -> Vocab:
     for phrase, flag in _tabbed("cues.txt"):
         cues.add(phrase, (phrase, flag))
     classes = load_json("role_classes.json")
+    by_name = {place.name: place for place in places.entries.values()}
     return Vocab(
         titles=_table(load_lines("titles.txt")),
         qualifiers=_table(load_lines("role_qualifiers.txt")),
@@ -249,6 +251,7 @@ def vocab() -> Vocab:
         pronouns=_table(load_lines("pronouns.txt")),
         unnamed=_table(orgs["unnamed"]),
         institutions=_table(orgs["institution"]),
+        institution_country={k: by_name[c] for k, c in orgs["countries"].items()},
         org_heads=_table(orgs["heads"]),
         media=_table(orgs["media"]),
         places=places,
