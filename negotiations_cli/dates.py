@@ -159,18 +159,31 @@ def _month_back(anchor: dt.date, months: int) -> Period:
     return Period.month(index // 12, index % 12 + 1)
 
 
-def _infer_day(day: int, month: int, anchor: dt.date | None) -> Period | None:
+def _infer_day(
+    day: int, month: int, anchor: dt.date | None, near: dt.date | None = None
+) -> Period | None:
     if anchor is None:
-        return None
+        return _nearest(lambda year: Period.day(year, month, day), near)
     period = Period.day(anchor.year, month, day)
     return Period.day(anchor.year - 1, month, day) if period.start > anchor else period
 
 
-def _infer_month(month: int, anchor: dt.date | None) -> Period | None:
+def _infer_month(month: int, anchor: dt.date | None, near: dt.date | None = None) -> Period | None:
     if anchor is None:
-        return None
+        return _nearest(lambda year: Period.month(year, month), near)
     period = Period.month(anchor.year, month)
     return Period.month(anchor.year - 1, month) if period.start > anchor else period
+
+
+def _nearest(make: Callable[[int], Period], near: dt.date | None) -> Period | None:
+    """In an undated article, a day or month without a year is the one nearest the last
+    date the text gave with its year ("ngày 6/1/2026 … hôm thứ Năm (8/1)": 8/1/2026)."""
+    if near is None:
+        return None
+    return min(
+        (make(year) for year in (near.year - 1, near.year, near.year + 1)),
+        key=lambda p: abs((p.start - near).days),
+    )
 
 
 _RELATIVE: dict[str, Callable[[dt.date], Period]] = {
@@ -209,6 +222,7 @@ _ANAPHORIC = {
     "một ngày trước đó": -1,
     "một ngày trước": -1,
 }
+_DAY_ANAPHORIC = frozenset(k for k in _ANAPHORIC if "ngày" in k or "hôm" in k)
 _VAGUE = (
     "những ngày sau",
     "vài ngày sau",
@@ -252,7 +266,9 @@ def _patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern
         "m": re.compile(r"\btháng\s+(\d{1,2})(?![\d]|[/.-]\d)", re.I),
         "y": re.compile(r"\bnăm\s+(\d{4})\b", re.I),
         "relative": re.compile(rf"\b(?:đầu |giữa |cuối )?({_words(_RELATIVE)})\b", re.I),
-        "anaphoric": re.compile(rf"(?<![Tt]rong )\b({_words(_ANAPHORIC)})\b", re.I),
+        # "một ngày sau khi phái đoàn hội đàm …" places the clause's own date, given
+        # elsewhere, after an event: no date of its own
+        "anaphoric": re.compile(rf"(?<![Tt]rong )\b({_words(_ANAPHORIC)})\b(?!\s+khi\b)", re.I),
         "vague": re.compile(rf"\b({_words(_VAGUE)})\b", re.I),
     }
     # One pass over the text: the kinds in order of preference, the longer forms first.
@@ -284,18 +300,23 @@ def _patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern
 
 
 def _resolve(
-    kind: str, m: re.Match[str], anchor: dt.date | None, previous: Period | None
+    kind: str,
+    m: re.Match[str],
+    anchor: dt.date | None,
+    previous: Period | None,
+    previous_day: Period | None = None,
 ) -> tuple[Period | None, Kind]:
+    near = previous.start if anchor is None and previous is not None else None
     g = m.groups()
     if kind == "dmy_words":
         day, month = int(g[0]), int(g[1])
         if g[2]:
             return Period.day(int(g[2]), month, day), "absolute"
-        return _infer_day(day, month, anchor), "absolute"
+        return _infer_day(day, month, anchor, near), "absolute"
     if kind == "dmy":
         return Period.day(int(g[2]), int(g[1]), int(g[0])), "absolute"
     if kind in ("dm_prefixed", "dm_slash"):
-        return _infer_day(int(g[0]), int(g[1]), anchor), "absolute"
+        return _infer_day(int(g[0]), int(g[1]), anchor, near), "absolute"
     if kind == "my":
         return Period.month(int(g[1]), int(g[0])), "absolute"
     if kind == "m_rel_year":
@@ -307,28 +328,37 @@ def _resolve(
         month = MONTH_WORDS[g[0].lower()]
         if g[1]:
             return Period.month(int(g[1]), month), "absolute"
-        return _infer_month(month, anchor), "absolute"
+        return _infer_month(month, anchor, near), "absolute"
     if kind == "m":
-        return _infer_month(int(g[0]), anchor), "absolute"
+        return _infer_month(int(g[0]), anchor, near), "absolute"
     if kind == "y":
         return Period.year(int(g[0])), "absolute"
     if kind == "relative":
         return (_RELATIVE[g[0].lower()](anchor) if anchor else None), "relative"
     if kind == "anaphoric":
-        return (_shift(previous, _ANAPHORIC[g[0].lower()]) if previous else None), "anaphoric"
+        phrase = g[0].lower()
+        if phrase in _DAY_ANAPHORIC and (previous is None or previous.precision != "day"):
+            # "cùng ngày" needs a day: after "hồi tuần trước" it is still the day last named
+            previous = previous_day or previous
+        return (_shift(previous, _ANAPHORIC[phrase]) if previous else None), "anaphoric"
     if previous is None:
         return None, "vague"
     return Period.month(previous.start.year, previous.start.month), "vague"
 
 
 def find_dates(
-    text: str, anchor: dt.date | None, previous: Period | None = None
+    text: str,
+    anchor: dt.date | None,
+    previous: Period | None = None,
+    previous_day: Period | None = None,
 ) -> list[DateMention]:
     """Date expressions in ``text``, left to right, resolved against the article's date.
 
     A day or month without a year takes the anchor's year unless that lands after the
     anchor, then the year before. Anaphoric expressions (``cùng ngày``, ``một ngày sau``,
-    ``khi đó``) resolve against ``previous``, and against each date found before them.
+    ``khi đó``) resolve against ``previous``, and against each date found before them;
+    those that need a day (``cùng ngày``) against ``previous_day`` when ``previous`` is no
+    day. Without an anchor, a day or month takes the year that puts it nearest ``previous``.
     """
     by_kind, combined, candidates = _patterns()
     mentions: list[DateMention] = []
@@ -346,7 +376,7 @@ def find_dates(
         if m is None:  # pragma: no cover - the combined pattern matched this kind here
             continue
         try:
-            period, meaning = _resolve(kind, m, anchor, previous)
+            period, meaning = _resolve(kind, m, anchor, previous, previous_day)
         except ValueError:
             continue  # 31/2, month 13: not a date
         if (
@@ -361,4 +391,6 @@ def find_dates(
         mentions.append(DateMention(m.start(), m.end(), period, meaning))
         if period is not None and meaning != "vague":
             previous = period
+            if period.precision == "day":
+                previous_day = period
     return mentions

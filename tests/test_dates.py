@@ -86,3 +86,25 @@ def test_anaphoric_dates_follow_the_previous_date() -> None:
 def test_undated_article_leaves_relative_dates_unresolved() -> None:
     found = find_dates("Đầu tháng này và ngày 5/3, rồi tháng 6.2021", None)
     assert [m.period.iso() if m.period else None for m in found] == [None, None, "2021-06"]
+
+
+def test_same_day_needs_a_day_and_a_clause_after_an_event_is_no_date() -> None:
+    after_month = find_dates(
+        "Cùng ngày, ông nói",
+        ARTICLE_DAY,
+        previous=Period.month(2025, 8),
+        previous_day=Period.day(2025, 10, 16),
+    )
+    assert [str(m.period) for m in after_month] == ["2025-10-16"]
+    # "khi đó" asks for no day: it stays with the month
+    then = find_dates(
+        "Khi đó, ông nói", ARTICLE_DAY, Period.month(2025, 8), Period.day(2025, 10, 16)
+    )
+    assert [str(m.period) for m in then] == ["2025-08"]
+    clause = find_dates("Ngày 17/6, ông tiếp phái đoàn, một ngày sau khi họ tới Kiev", ARTICLE_DAY)
+    assert [str(m.period) for m in clause] == ["2025-06-17"]
+
+
+def test_undated_article_takes_the_year_nearest_the_last_full_date() -> None:
+    found = find_dates("hôm thứ Năm (8/1) và tháng 12", None, previous=Period.day(2026, 1, 6))
+    assert [str(m.period) for m in found] == ["2026-01-08", "2025-12"]

@@ -701,3 +701,40 @@ def test_two_titles_joined_by_a_comma_are_both_the_role() -> None:
         "Istanbul hôm 16/5. Người đứng đầu phái đoàn Nga cho biết Moskva hài lòng."
     )
     assert one(body).speaker == "Vladimir Medinsky"
+
+
+def test_same_day_after_a_recollection_is_the_story_day() -> None:
+    found = statements_of(
+        "Ngày 17/3, Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga chưa nhận được đề xuất.\n\n"
+        "Thỏa thuận được ký tại Istanbul ngày 22-7-2022 và được gia hạn lần gần nhất vào "
+        "tháng 11 năm ngoái.\n\n"
+        "Cùng ngày, Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho biết Moskva đã "
+        "thông báo cho các bên.",
+        date="2025-03-18",
+    )
+    assert [(s.speaker, str(s.date)) for s in found] == [
+        ("Dmitry Peskov", "2025-03-17"),
+        ("Maria Zakharova", "2025-03-17"),
+    ]
+
+
+def test_a_meeting_date_is_not_when_its_reporter_spoke() -> None:
+    found = statements_of(
+        "Tại cuộc họp báo hôm 6/3, Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova trả lời "
+        "nhiều câu hỏi về tiến trình đàm phán.\n\n"
+        "Trả lời câu hỏi về kết quả cuộc gặp ngày 4/3, bà Zakharova cho biết cuộc trao đổi "
+        "là hữu ích.\n\n"
+        "Về cuộc tiếp xúc ở Geneva hôm 2/3, bà nói Nga không được hỏi ý kiến.",
+        date="2025-03-07",
+    )
+    assert [str(s.date) for s in found] == ["2025-03-06", "2025-03-06"]
+
+
+def test_the_day_given_for_a_speakers_words_dates_what_follows() -> None:
+    found = statements_of(
+        "Ngày 14/2, Tổng thống Ukraine Volodymyr Zelensky nói Kiev cần bảo đảm an ninh.\n\n"
+        "Phát biểu tại Munich ngày 15/2, ông Zelensky cảm ơn các đồng minh. Nhà lãnh đạo "
+        "Ukraine cho biết Kiev sẵn sàng cho một cuộc gặp ba bên.",
+        date="2025-02-16",
+    )
+    assert [str(s.date) for s in found] == ["2025-02-14", "2025-02-15"]

@@ -29,6 +29,7 @@ _LOOK_BACK = 300
 _PLURAL = frozenset(tone_key(w) for w in ("các", "những", "nhiều", "hai", "ba", "mấy"))
 _DEMONSTRATIVES = frozenset(tone_key(w) for w in ("này", "ấy"))  # the role points back
 _EVENT_REACH = 160  # characters between a venue and the date that says when talks were there
+_STORY_DAYS = 31  # a day this close before the article's date belongs to its story
 
 
 @dataclass
@@ -125,6 +126,10 @@ class _Extractor:
         self.speaker_last: dict[tuple[str, str], Period] = {}
         self.mention_last: dict[tuple[str, str], Period] = {}
         self.narrative: Period | None = None
+        # the latest day the narrative gave, and the latest near the article's own date
+        # (a story day, not a recollection): what "cùng ngày" means after a month
+        self.narrative_day: Period | None = None
+        self.story_day: Period | None = None
 
     # -- speakers ----------------------------------------------------------------------------
 
@@ -285,7 +290,7 @@ class _Extractor:
                 self._events(t, hits, find_dates(t.text, self.article.date), facts)
                 continue
             quotes = quote_spans(t.text)
-            dates = find_dates(t.text, self.article.date, self.narrative)
+            dates = find_dates(t.text, self.article.date, self.narrative, self.last_day)
             found = find_statements(t.text, t.tokens, t.mentions, quotes, dates, continues)
             sentences = sentence_spans(t.text, quotes)
             for s, e in sentences:
@@ -310,7 +315,7 @@ class _Extractor:
             # sentence; other dates read the same wherever they stand
             dates = [
                 DateMention(d.start + s, d.end + s, d.period, d.kind)
-                for d in find_dates(t.text[s:e], self.article.date, self.narrative)
+                for d in find_dates(t.text[s:e], self.article.date, self.narrative, self.last_day)
             ]
         contents = [(f.start, f.end) for f in found]
         outside = [
@@ -320,12 +325,13 @@ class _Extractor:
             and not self._future(d)
             and not _background(t, d)
         ]
+        spoken = [d for d in outside if not _names_an_event(t, d, s)]
         for f in found:
             speaker = self._speaker_of(f, t)
             if speaker is None:
                 continue
             after_meeting = _at_meeting(t, s, e, contents)
-            date, source = self.date_for(f, outside, speaker, after_meeting)
+            date, source = self.date_for(f, spoken, speaker, after_meeting)
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
@@ -385,7 +391,22 @@ class _Extractor:
         if any(d.kind != "vague" for d in outside):
             # the latest date the narrative gave, even one this article cannot resolve
             self.narrative = [d for d in outside if d.kind != "vague"][-1].period
+        cues = vocab().cues
+        cue_starts = cues.starts
+        for d in dated:
+            assert d.period is not None
+            if d.period.precision == "day":
+                self.narrative_day = d.period
+                if self.article.date is None or (
+                    0 <= (self.article.date - d.period.start).days <= _STORY_DAYS
+                ):
+                    self.story_day = d.period
         if dated:
+            speaks = any(
+                tok.key in cue_starts and cues.match(t.tokens, k)
+                for k, tok in enumerate(t.tokens)
+                if s <= tok.start < e and not any(a <= tok.start < b for a, b in contents)
+            )
             for m in t.mentions:
                 if (
                     m.kind == "person"
@@ -394,10 +415,20 @@ class _Extractor:
                     and not any(a <= m.start < b for a, b in contents)
                 ):
                     key = ("person", self.people.canonical(m.name))
+                    said = [d for d in spoken if d.period is not None and d.kind != "vague"]
+                    if m is subject and speaks and said:
+                        # "Phát biểu tại Phòng Bầu dục cùng ngày, ông X gửi lời cảm ơn …":
+                        # the day the text gives for X's words there (not for a meeting)
+                        near = min(said, key=lambda d: abs(d.start - m.start))
+                        self.speaker_last[key] = near.period  # type: ignore[assignment]
                     self.mention_last.setdefault(key, dated[-1].period)  # type: ignore[arg-type]
                     if key not in self.speaker_last:
                         self.mention_last[key] = dated[-1].period  # type: ignore[assignment]
         self._events(t, [h for h in hits if s <= h.start < e], dates, facts, sentence)
+
+    @property
+    def last_day(self) -> Period | None:
+        return self.story_day or self.narrative_day
 
     def _future(self, d: DateMention) -> bool:
         """A date after the article's own is a plan ("đến năm 2027"), never when anyone spoke."""
@@ -445,16 +476,15 @@ class _Extractor:
 
 
 def _subject_of(t: _Text, start: int, end: int) -> Mention | None:
-    """The sentence's first person mention when it stands where a subject does: at the
-    start, or after a comma or an opening frame ("Tại cuộc họp, ông X …"), not after a verb
-    or a preposition ("… đã gặp ông Y")."""
+    """The sentence's first person (or role) mention that stands where a subject does: at
+    the start, or after a comma closing an opening frame ("Tại cuộc họp, ông X …"), not
+    after a verb or a preposition ("… đã gặp ông Y", "Theo phóng viên …")."""
     for m in t.mentions:
         if not start <= m.start < end or m.kind not in ("person", "role"):
             continue
         before = m.first_token - 1
         if before < 0 or t.tokens[before].start < start or t.tokens[before].text in (",", "–"):
             return m
-        return None
     return None
 
 
@@ -484,6 +514,53 @@ def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]])
     return False
 
 
+_EVENT_WORDS_BACK = 4  # "cuộc họp báo thường kỳ ngày 4-12": words from a meeting to its date
+_TOPIC = tone_key("về")
+
+
+def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
+    """The date says when something the sentence talks about happened, not when anyone
+    spoke: it follows a meeting with no frame placing the words at that meeting ("kết quả
+    cuộc gặp ngày 2-12, bà X cho biết"; but "tại cuộc họp báo ngày 4-12", "sau hội nghị
+    tại Anchorage hôm 15-8"), or it stands in an opening "Về …," topic ("Về cuộc gặp ở
+    Geneva hôm 23-11, bà X …")."""
+    v = vocab()
+    tokens = t.tokens
+    k = next((n for n, tok in enumerate(tokens) if tok.start >= d.start), len(tokens))
+    first = next((n for n, tok in enumerate(tokens) if tok.start >= sentence_start), k)
+    if (
+        first < k
+        and tokens[first].key == _TOPIC
+        and not v.topic_markers.match(tokens, first)
+        and not any(tok.text in (",", ":", ";") for tok in tokens[first:k])
+    ):
+        return True
+    for back in range(k - 1, max(first - 1, k - 1 - _EVENT_WORDS_BACK), -1):
+        token = tokens[back]
+        if not token.is_word:
+            return False
+        meeting = (
+            v.meeting_words.match(tokens, back) if token.key in v.meeting_words.starts else None
+        )
+        if meeting is None or back + meeting[0] > k:
+            continue
+        j = back  # back to where the meeting's phrase opens ("cuộc họp báo", "hội nghị …")
+        while j > first and (
+            tokens[j - 1].key in _MEETING_NOUNS
+            or (step := v.meeting_words.ending_at(tokens, j, first))
+        ):
+            j -= 1 if tokens[j - 1].key in _MEETING_NOUNS else step
+        framed = any(
+            tokens[i].key in _IN or v.meeting_frames.match(tokens, i)
+            for i in range(max(first, j - 2), j)
+        )
+        spoken = any(v.speech_events.match(tokens, i) for i in range(j, k))
+        return not (framed or spoken)
+    return False
+
+
+_MEETING_NOUNS = frozenset(tone_key(w) for w in ("cuộc", "các", "những", "vòng", "buổi"))
+_IN = frozenset(tone_key(w) for w in ("trong", "tại"))
 _BACKGROUND_REACH = 20  # tokens between "kể từ" and the date it makes background (one clause)
 
 
