@@ -508,6 +508,18 @@ def test_apposition_with_its_own_commas() -> None:
         ("Vòng đàm phán hòa bình tại I-xtan-bun kéo dài ba giờ.", ["Istanbul"]),
         ("Ý tưởng về cuộc gặp thượng đỉnh tại thủ đô Hungary xuất hiện hôm qua.", ["Budapest"]),
         ("Nga phản đối triển khai quân đội nước ngoài tại Ukraine sau khi đàm phán.", []),
+        ("Điều hai bên đã thống nhất tại Alaska vẫn còn nguyên giá trị.", ["Alaska"]),
+        ("Ông Putin đề xuất Mátxcơva làm địa điểm cho cuộc gặp ba bên.", ["Moscow"]),
+        ("Các cuộc gặp ở Riyadh và Jeddah hồi đầu năm cho thấy điều đó.", ["Jeddah", "Riyadh"]),
+        ("Kênh đàm phán Istanbul và Mátxcơva sẵn sàng đối thoại.", ["Istanbul"]),
+        (
+            "Các vòng đàm phán từ I-xtan-bun đến Alaska chưa mở ra lối thoát.",
+            ["Alaska", "Istanbul"],
+        ),
+        ("Từ Mátxcơva, ông Ryabkov nói đàm phán sẽ tiếp tục.", []),
+        ("Ông hội đàm với người đồng cấp Ba Lan tại Kiev hôm 27/11.", ["Kyiv"]),
+        ("Đại sứ Mỹ tại Kiev cho biết các cuộc đàm phán vẫn tiếp tục.", []),
+        ("Các cuộc tiếp xúc có thể nối lại tại một nước trung lập như Doha.", ["Doha"]),
     ],
 )
 def test_venue_phrasings(body: str, venues: list[str]) -> None:

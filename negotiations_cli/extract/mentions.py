@@ -350,6 +350,7 @@ class _Scanner:
                 j += 1  # "Hội đồng An ninh và Quốc phòng"
             elif (
                 (token.key in _AT or token.key == _OF)
+                and not (token.key in _AT and fold(match[1]) in v.unposted_titles)
                 and self.tok(j + 1)
                 and (
                     v.places.match(self.tokens, j + 1, proper=True)
@@ -558,9 +559,9 @@ class _Scanner:
         return j
 
     def org_end(self, i: int, j: int) -> int:
-        head_end = j
         """An institution's name runs on over qualifiers, capitalised words, countries,
         ``tại <place>`` and ``của <someone>`` ("Chính quyền của Tổng thống Trump")."""
+        head_end = j
         v = self.v
         tokens = self.tokens
         while j < len(tokens):

@@ -17,7 +17,9 @@ from .vocab import Place, Token, vocab
 __all__ = ["VenueHit", "find_venues"]
 
 _AT = frozenset(tone_key(w) for w in ("tại", "ở"))
-_TO = frozenset(tone_key(w) for w in ("tới", "đến", "thăm"))
+_TO = frozenset(tone_key(w) for w in ("tới", "đến", "thăm", "sang"))
+_AND = frozenset(tone_key(w) for w in ("và", "hoặc", "hay", "cùng"))
+_SUCH_AS = tone_key("như")
 _WINDOW = 24  # tokens back from the place that a meeting word may stand
 
 
@@ -126,6 +128,24 @@ def _after_conflict(tokens: list[Token], at: int) -> bool:
     return False
 
 
+_FROM = tone_key("từ")
+
+
+def _range_to(tokens: list[Token], end: int) -> bool:
+    """``đến/tới <place>`` right after the place that ends at ``end``."""
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].key in _TO
+        and vocab().places.match(tokens, _after_place_noun(tokens, end + 1), proper=True)
+        is not None
+    )
+
+
+def _after_place_noun(tokens: list[Token], i: int) -> int:
+    m = vocab().place_nouns.match(tokens, i)
+    return i + m[0] if m else i
+
+
 _PURPOSE = frozenset(tone_key(w) for w in ("để", "nhằm"))
 
 
@@ -154,6 +174,7 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
     v = vocab()
     hits: list[VenueHit] = []
     places = _places(tokens, mentions)
+    located: set[int] = set()  # ends of venues named after "tại/ở"
     for m in places:
         assert m.place is not None
         i = m.first_token
@@ -177,9 +198,16 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
         if not _nation(m.place) and _hosts(tokens, m.last_token):
             venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
+        elif (before.key in _AND or before.text == ",") and i > 1 and tokens[i - 2].end in located:
+            venue = not _nation(m.place)  # "các cuộc gặp ở Riyadh và Jeddah"
         elif before.key in _AT and _after_conflict(tokens, i - 1):
             venue = False  # "chấm dứt cuộc xung đột ở Ukraine": where the war is, not the talks
-        elif before.key in _AT or (before.key == tone_key("bang") and i > 1):
+        elif (
+            before.key in _AT
+            or (before.key == tone_key("bang") and i > 1)
+            or (before.key == _SUCH_AS and not _nation(m.place))
+        ):
+            # "… tại một địa điểm trung lập như Doha": an example of where talks may be
             # "… tại Brúc-xen và tại Tổ chức An ninh … ở Viên": a second venue of the talks
             venue = (
                 _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
@@ -191,10 +219,15 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             venue = _meeting_between(tokens, m.last_token, end) or _meeting_between(
                 tokens, _clause_start(tokens, i - 1), i - 1
             )
+        elif before.key == _FROM and not _nation(m.place) and _range_to(tokens, m.last_token):
+            # "các vòng đàm phán từ Istanbul đến Alaska": both ends are venues of the talks
+            venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
         elif not _nation(m.place) and v.meeting_words.match(tokens, i - 1):
             venue = True  # "đàm phán Istanbul", "định dạng Istanbul"
         elif not _nation(m.place) and i > 1 and v.meeting_words.match(tokens, i - 2):
             venue = True
         if venue:
             hits.append(VenueHit(place, m.text, m.start, m.end))
+            if before.key in _AT:
+                located.add(m.end)  # "ở Riyadh": a list may go on ("và Jeddah")
     return hits

@@ -162,6 +162,7 @@ class Vocab:
     role_classes: dict[str, tuple[str, ...]]
     role_wholes: tuple[str, ...]  # titles whose inner words are no titles of their own
     generic_roles: tuple[str, ...]
+    unposted_titles: frozenset[str]  # "người đồng cấp X tại Kiev": "tại Kiev" is not the role's
 
     @property
     def starters(self) -> frozenset[str]:
@@ -276,4 +277,5 @@ def vocab() -> Vocab:
         role_classes={k: tuple(fold(w) for w in v) for k, v in classes["classes"].items()},
         role_wholes=tuple(fold(w) for w in classes["wholes"]),
         generic_roles=tuple(fold(w) for w in classes["generic"]),
+        unposted_titles=frozenset(fold(w) for w in classes["unposted"]),
     )
