@@ -54,12 +54,6 @@ VENUE_COLUMNS = (
     render.Column("article_count", "articles", justify="right"),
     render.Column("event_dates", "events (dates)", max_width=50),
 )
-HIT_COLUMNS = (
-    render.Column("where", "article ¶"),
-    render.Column("date", "date"),
-    render.Column("score", "score", justify="right"),
-    render.Column("text", "passage", max_width=90, highlight="highlights"),
-)
 INDEX_COLUMNS = (
     render.Column("key", "index"),
     render.Column("value", ""),
@@ -243,10 +237,14 @@ def emit(
     output: Path | None,
     columns: tuple[render.Column, ...],
     what: str,
+    page: Callable[[list[dict[str, Any]], TextIO], None] | None = None,
 ) -> None:
-    """Render ``rows``; no rows is exit 1 (machine formats still print a valid empty result)."""
+    """Render ``rows`` (``page`` writes the table format instead of a table of ``columns``);
+    no rows is exit 1 (machine formats still print a valid empty result)."""
     with opened(output, fmt) as out:
-        if rows or fmt != "table":
+        if rows and fmt == "table" and page is not None:
+            page(rows, out)
+        elif rows or fmt != "table":
             render.records(rows, fmt, out, columns)
     if not rows:
         raise NotFound(f"no {what} found")
@@ -613,17 +611,7 @@ def search(
             err=True,
         )
     rows = [h.to_dict() for h in hits]
-    if fmt == "table":
-        rows = [
-            r
-            | {
-                "where": f"{r['article']} ¶{r['paragraph']}"
-                if r["part"] == "paragraph"
-                else f"{r['article']} ({r['part']})"
-            }
-            for r in rows
-        ]
-    emit(rows, fmt, output, HIT_COLUMNS, "matches")
+    emit(rows, fmt, output, (), "matches", page=render.hits)
 
 
 @cli.command("index")

@@ -313,6 +313,9 @@ def search(index: Index, text: str | Query, options: SearchOptions) -> list[Hit]
     return hits
 
 
+_LONG_WORD = 6  # letters from which a 70 % likeness is a likely typo
+
+
 def suggest(index: Index, query: Query) -> dict[str, str]:
     """For each query word the corpus never uses, the closest word it does use."""
     from rapidfuzz import fuzz, process
@@ -329,7 +332,9 @@ def suggest(index: Index, query: Query) -> dict[str, str]:
     terms = [t for (t,) in db.execute("SELECT term FROM temp.vocab")]
     corrections = {}
     for word in unknown:
-        best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=70)
+        # a short word is one letter from many others ("tau" → "au"): it must be closer
+        cutoff = 70 if len(word) >= _LONG_WORD else 85
+        best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best:
             corrections[word] = best[0]
     return corrections

@@ -120,6 +120,24 @@ def _table(
     _console(out, color).print(table)
 
 
+def hits(rows: Sequence[dict[str, Any]], out: TextIO, *, color: bool | None = None) -> None:
+    """Search hits for a reader: where (article ¶, date, score) on one line, then the passage
+    across the whole width with the matches highlighted, like grep's lines (a table column
+    would squeeze it into a third of the screen)."""
+    from rich.text import Text
+
+    page = Text()
+    for n, row in enumerate(rows):
+        where = f"¶{row['paragraph']}" if row["part"] == "paragraph" else f"({row['part']})"
+        page.append("\n" if n else "")
+        page.append(strip_controls(f"{row['article']} {where}"), style="bold")
+        page.append(f"  {row['date'] or 'undated'}  {row['score']}", "dim")
+        page.append("\n")
+        page.append_text(_text(row["text"], row["highlights"]))
+        page.append("\n")
+    _console(out, color).print(page, end="")
+
+
 def article(doc: dict[str, Any], fmt: str, out: TextIO, *, color: bool | None = None) -> None:
     """One article (`neg show`): a readable page, one JSON object, or CSV rows of its parts."""
     if fmt == "json":

@@ -103,6 +103,23 @@ def test_no_match_exits_1_and_suggests(corpus: Path) -> None:
     assert {h["article"] for h in json.loads(fuzzy.stdout)} == {"b"}
 
 
+def test_a_short_unknown_word_gets_no_far_fetched_suggestion(corpus: Path) -> None:
+    result = run(corpus, "search", "tàu")  # one letter from "tai", "tin" …: no guess
+    assert result.exit_code == 1
+    assert "did you mean" not in result.stderr
+
+
+def test_hits_read_as_a_list_with_where_date_score_and_passage(corpus: Path) -> None:
+    result = run(corpus, "search", "Moskva")
+    assert result.exit_code == 0
+    blocks = [b.splitlines() for b in result.stdout.strip().split("\n\n")]
+    heads = {b[0].split()[0]: b[0].split()[1:] for b in blocks}
+    assert heads["c"][-2] == "undated" and heads["b"][1] == "2025-11-05"
+    assert all(float(words[-1]) > 0 for words in heads.values())
+    passage = next(" ".join(b[1:]) for b in blocks if b[0].startswith("c "))
+    assert "Hai bên đàm phán ở Moskva" in passage and "Hùng Dũng" not in result.stdout
+
+
 def test_limit_and_context(corpus: Path) -> None:
     assert len(hits(corpus, "dam phan", "--limit", "1")) == 1
     short = hits(corpus, "Ushakov", "--context", "10")[0]
