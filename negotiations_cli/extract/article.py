@@ -326,6 +326,7 @@ class _Extractor:
             and not _background(t, d)
         ]
         spoken = [d for d in outside if not _names_an_event(t, d, s)]
+        spoke_here: set[tuple[str, str]] = set()  # speakers this sentence dated already
         for f in found:
             speaker = self._speaker_of(f, t)
             if speaker is None:
@@ -335,6 +336,7 @@ class _Extractor:
             if source != "article" and date is not None:
                 self.speaker_last[speaker.key] = date
             self.history.append(speaker)
+            spoke_here.add(speaker.key)
             self.spoke_at[speaker.key] = t.at(f.cue_at)
             venues = sorted(
                 {h.place.name for h in hits if s <= h.start < e}
@@ -416,7 +418,7 @@ class _Extractor:
                 ):
                     key = ("person", self.people.canonical(m.name))
                     said = [d for d in spoken if d.period is not None and d.kind != "vague"]
-                    if m is subject and speaks and said:
+                    if m is subject and speaks and said and key not in spoke_here:
                         # "Phát biểu tại Phòng Bầu dục cùng ngày, ông X gửi lời cảm ơn …":
                         # the day the text gives for X's words there (not for a meeting)
                         near = min(said, key=lambda d: abs(d.start - m.start))
@@ -483,7 +485,7 @@ def _subject_of(t: _Text, start: int, end: int) -> Mention | None:
         if not start <= m.start < end or m.kind not in ("person", "role"):
             continue
         before = m.first_token - 1
-        if before < 0 or t.tokens[before].start < start or t.tokens[before].text in (",", "–"):
+        if before < 0 or t.tokens[before].start < start or t.tokens[before].text in _OPENINGS:
             return m
     return None
 
@@ -528,13 +530,18 @@ def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
     tokens = t.tokens
     k = next((n for n, tok in enumerate(tokens) if tok.start >= d.start), len(tokens))
     first = next((n for n, tok in enumerate(tokens) if tok.start >= sentence_start), k)
-    if (
-        first < k
-        and tokens[first].key == _TOPIC
-        and not v.topic_markers.match(tokens, first)
-        and not any(tok.text in (",", ":", ";") for tok in tokens[first:k])
+    clause = next(
+        (j + 1 for j in range(k - 1, first - 1, -1) if tokens[j].text in (",", ":", ";")), first
+    )
+    if any(
+        tokens[j].key == _TOPIC
+        and not v.topic_markers.match(tokens, j)
+        and not v.places.match(tokens, j + 1)  # "bay về Budapest tối 5/7": a way home
+        # a title's "về": "Đặc phái viên … về hợp tác kinh tế … Kirill Dmitriev ngày 26/10"
+        and not any(m.first_token < j <= m.last_token and m.role for m in t.mentions)
+        for j in range(clause, k)
     ):
-        return True
+        return True  # "Trả lời câu hỏi về cuộc gặp … hôm 28/2, bà X …": what it was about
     for back in range(k - 1, max(first - 1, k - 1 - _EVENT_WORDS_BACK), -1):
         token = tokens[back]
         if not token.is_word:
@@ -559,6 +566,7 @@ def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
     return False
 
 
+_OPENINGS = frozenset({",", "–", "—", "-", ":"})  # "10h30: Tổng thống X, …": a subject
 _MEETING_NOUNS = frozenset(tone_key(w) for w in ("cuộc", "các", "những", "vòng", "buổi"))
 _IN = frozenset(tone_key(w) for w in ("trong", "tại"))
 _BACKGROUND_REACH = 20  # tokens between "kể từ" and the date it makes background (one clause)

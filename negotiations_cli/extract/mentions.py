@@ -350,7 +350,11 @@ class _Scanner:
                 j += 1  # "Hội đồng An ninh và Quốc phòng"
             elif (
                 (token.key in _AT or token.key == _OF)
-                and not (token.key in _AT and fold(match[1]) in v.unposted_titles)
+                and not (
+                    token.key in _AT
+                    and v.places.match(self.tokens, j + 1, proper=True)
+                    and not fold(self.span_text(i, j)).startswith(v.posted_titles)
+                )
                 and self.tok(j + 1)
                 and (
                     v.places.match(self.tokens, j + 1, proper=True)

@@ -32,6 +32,8 @@ def _keys(*words: str) -> frozenset[str]:
 
 _THEO = tone_key("theo")
 _LOI = tone_key("lời")
+_QUOTING = _keys("dẫn", "trích")
+_DUOC = tone_key("được")
 _RANG = _keys("rằng", "là")
 _RANG_ONLY = tone_key("rằng")
 _NOUN_MARKERS = _keys(
@@ -39,7 +41,7 @@ _NOUN_MARKERS = _keys(
 )
 _AFFILIATION = _keys("của", "thuộc")
 _NEGATIONS = _keys("không", "chưa", "chẳng", "đừng")
-_DETERMINERS = _keys("vị", "ngài", "nhà")
+_DETERMINERS = _keys("vị", "ngài", "nhà", "nữ")
 _FRAMES = _keys("tại", "trong", "trên", "khi")  # "X tại cuộc họp báo … nói"
 _NATIONALITY = tone_key("người")  # "người Italy": Italian, not Italy speaking
 _PREPOSITIONS = _keys(
@@ -148,8 +150,25 @@ class _Paragraph:
             if step:
                 pos -= step
                 continue
+            passive = self._passive_quote_start(pos, floor)
+            if passive is not None:
+                pos = passive - 1  # "X được hãng Ukrinform dẫn lời cho biết": X speaks
+                continue
             break
         return pos
+
+    def _passive_quote_start(self, pos: int, floor: int) -> int | None:
+        """Index of "được" in "được <an agency> dẫn lời / trích lời" ending at ``pos``."""
+        if pos - 1 < floor or self.tokens[pos].key != _LOI:
+            return None
+        if self.tokens[pos - 1].key not in _QUOTING:
+            return None
+        for k in range(pos - 2, max(floor, pos - 9) - 1, -1):
+            if self.tokens[k].key == _DUOC:
+                return k
+            if not self.tokens[k].is_word:
+                return None
+        return None
 
     def _affiliation_start(self, pos: int, floor: int) -> int | None:
         """Index of the word opening an affiliation or a frame that ends at ``pos`` and
@@ -301,7 +320,11 @@ def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
             continue
         length, (cue_text, flag) = cue
         after = i + length
-        if i > first and p.tokens[i - 1].key in _NOUN_MARKERS | _NEGATIONS:
+        if (
+            i > first
+            and p.tokens[i - 1].key in _NOUN_MARKERS | _NEGATIONS
+            and not (i - 2 >= first and p.tokens[i - 2].key in _QUOTING)  # "dẫn lời cho biết"
+        ):
             i += 1  # "các đề xuất" is a noun; "không phát biểu" says nothing
             continue
         if flag == "weak" and not _introduces_content(p, first, i, after, last):
@@ -379,7 +402,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         token = p.tokens[k]
         if (
             p.in_quote(token.start)
-            or token.text in (".", ";")
+            or (token.text in (".", ";") and p.tokens[k + 1].start > token.end)  # not "R.Politik"
             or (k < end and (cue := p.v.cues.match(p.tokens, k)) and cue[1][1] != "weak")
         ):
             break  # another reporting verb: another clause, not an apposition
@@ -516,6 +539,10 @@ def _attribute(
                 p.in_quote(start) or p.in_quote(end - 1) or not tail or long_enough
             ):
                 start, end, kind = p.classify(start, end)
+                if _goes_on(p, after, last):
+                    # ""…", bà X nói, đồng thời cho biết …": one statement of one speaker
+                    end = p.trim(start, sentence[1])[1]
+                    kind = "mixed"
                 return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
         elif opens_with_quote and tail_quoted and p.tokens[after].text == ",":
             # "Phần một", ông X nói, "phần hai": both halves are X's
@@ -545,6 +572,21 @@ def _attribute(
         return []
     start, end, kind = p.classify(start, end)
     return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
+
+
+def _goes_on(p: _Paragraph, after: int, last: int) -> bool:
+    """After the cue, ", đồng thời / và / nhưng <cue>": the same speaker goes on."""
+    k = after
+    if k < last and p.tokens[k].text == ",":
+        k += 1
+    links = 0
+    while k < last and p.tokens[k].key in _LINKS and links < 2:
+        k += 1
+        links += 1
+    if not links or k >= last or p.tokens[k].key not in p.v.cues.starts:
+        return False
+    cue = p.v.cues.match(p.tokens, k)
+    return cue is not None and cue[1][1] != "weak"
 
 
 def _topic(p: _Paragraph, mention: Mention) -> bool:

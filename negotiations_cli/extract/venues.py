@@ -32,9 +32,11 @@ class VenueHit:
 
 
 def _stop(tokens: list[Token], k: int) -> bool:
-    """A sentence or clause end: not the dot in "6.2021" or "Đ.Trăm"."""
+    """A sentence or clause end: not the dot in "6.2021", "Đ.Trăm" or "V. Pu-tin"."""
     if tokens[k].text not in ".;!?":
         return False
+    if tokens[k].text == "." and k > 0 and len(tokens[k - 1].text) == 1:
+        return False  # an initial
     return k + 1 >= len(tokens) or tokens[k + 1].start > tokens[k].end
 
 
@@ -131,14 +133,54 @@ def _after_conflict(tokens: list[Token], at: int) -> bool:
 _FROM = tone_key("từ")
 
 
+def _named_meeting(tokens: list[Token], i: int) -> bool:
+    """The place ends a capitalised name that opens with a meeting word ("Hội nghị An ninh
+    Munich", "Diễn đàn Kinh tế Davos")."""
+    meeting = vocab().meeting_words
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if not tokens[k].is_word:
+            return False
+        if meeting.match(tokens, k):
+            return tokens[k].capitalised  # a name ("Hội nghị …"), not "cuộc gặp Geneva"
+    return False
+
+
 def _range_to(tokens: list[Token], end: int) -> bool:
-    """``đến/tới <place>`` right after the place that ends at ``end``."""
-    return (
-        end + 1 < len(tokens)
-        and tokens[end].key in _TO
-        and vocab().places.match(tokens, _after_place_noun(tokens, end + 1), proper=True)
-        is not None
-    )
+    """``đến/tới <place>`` after the place that ends at ``end``, maybe across a list of
+    places, each with its bracket: "từ Copenhagen (tháng 6/2023), Jeddah (…) tới Davos"."""
+    places = vocab().places
+    k = end
+    for _ in range(_WINDOW):
+        k = _after_bracket(tokens, k)
+        if k + 1 >= len(tokens):
+            return False
+        if tokens[k].key in _TO:
+            return places.match(tokens, _after_place_noun(tokens, k + 1), proper=True) is not None
+        if tokens[k].text != "," and tokens[k].key not in _AND:
+            return False
+        found = places.match(tokens, k + 1, proper=True)
+        if found is None:
+            return False
+        k += 1 + found[0]
+    return False
+
+
+def _after_bracket(tokens: list[Token], k: int) -> int:
+    """Past a bracketed group opening at ``k`` ("(tháng 6/2023)"), else ``k``."""
+    if k < len(tokens) and tokens[k].text == "(":
+        for j in range(k + 1, min(len(tokens), k + 12)):
+            if tokens[j].text == ")":
+                return j + 1
+    return k
+
+
+def _before_bracket(tokens: list[Token], k: int) -> int:
+    """Back past a bracketed group closing at ``k``, else ``k``."""
+    if k >= 0 and tokens[k].text == ")":
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if tokens[j].text == "(":
+                return j - 1
+    return k
 
 
 def _after_place_noun(tokens: list[Token], i: int) -> int:
@@ -186,7 +228,7 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             o.last_token in (i - 1, i - 2) and o.place and o.place.kind != "country" for o in places
         ):
             continue  # "Istanbul, Thổ Nhĩ Kỳ" / "Alaska (Mỹ)": the city is the venue
-        venue = False
+        venue = listed = False
         place = m.place
         if (
             place.kind == "country"
@@ -198,8 +240,13 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
         if not _nation(m.place) and _hosts(tokens, m.last_token):
             venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
-        elif (before.key in _AND or before.text == ",") and i > 1 and tokens[i - 2].end in located:
-            venue = not _nation(m.place)  # "các cuộc gặp ở Riyadh và Jeddah"
+        elif (
+            (before.key in _AND | _TO or before.text == ",")
+            and i > 1
+            and tokens[_before_bracket(tokens, i - 2)].end in located
+        ):
+            # "các cuộc gặp ở Riyadh và Jeddah", "từ Copenhagen (tháng 6), Jeddah (…) tới Davos"
+            venue = listed = not _nation(m.place)
         elif before.key in _AT and _after_conflict(tokens, i - 1):
             venue = False  # "chấm dứt cuộc xung đột ở Ukraine": where the war is, not the talks
         elif (
@@ -226,8 +273,10 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             venue = True  # "đàm phán Istanbul", "định dạng Istanbul"
         elif not _nation(m.place) and i > 1 and v.meeting_words.match(tokens, i - 2):
             venue = True
+        elif not _nation(m.place) and _named_meeting(tokens, i):
+            venue = True  # "tại Hội nghị An ninh Munich": the conference bears its place
         if venue:
             hits.append(VenueHit(place, m.text, m.start, m.end))
-            if before.key in _AT:
+            if before.key in _AT or before.key == _FROM or listed:
                 located.add(m.end)  # "ở Riyadh": a list may go on ("và Jeddah")
     return hits

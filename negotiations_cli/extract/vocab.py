@@ -67,6 +67,9 @@ class PhraseTable(Generic[V]):
     # first word → the lengths of the phrases it starts, longest first (the hot path)
     starts: dict[str, list[int]] = field(default_factory=dict)
     hyphen_free: bool = False  # also match a one-word entry written with or without hyphens
+    # phrases that hide the entries inside them: "tiếp" (receives) is no meeting inside
+    # "tiếp tục" or "trực tiếp"; first word → (phrase keys, ...)
+    blocked: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def add(self, phrase: str, value: V) -> None:
         keys = _phrase_keys(phrase)
@@ -81,6 +84,20 @@ class PhraseTable(Generic[V]):
         if len(keys) not in lengths:
             lengths.append(len(keys))
             lengths.sort(reverse=True)
+
+    def block(self, phrase: str) -> None:
+        keys = _phrase_keys(phrase)
+        if keys:
+            self.blocked.setdefault(keys[0], []).append(keys)
+
+    def _inside_blocked(self, tokens: list[Token], i: int, length: int) -> bool:
+        """A blocked phrase overlaps ``tokens[i : i + length]``."""
+        for start in range(max(0, i - 2), i + length):
+            for keys in self.blocked.get(tokens[start].key, ()):
+                end = start + len(keys)
+                if end > i and tuple(t.key for t in tokens[start:end]) == keys:
+                    return True
+        return False
 
     def ending_at(self, tokens: list[Token], end: int, floor: int = 0, longest: int = 3) -> int:
         """How many tokens the longest phrase that ends just before ``tokens[end]`` (and
@@ -116,6 +133,8 @@ class PhraseTable(Generic[V]):
                 and not tokens[i].capitalised
             ):
                 continue
+            if self.blocked and self._inside_blocked(tokens, i, length):
+                return None
             return length, value
         return None
 
@@ -162,7 +181,7 @@ class Vocab:
     role_classes: dict[str, tuple[str, ...]]
     role_wholes: tuple[str, ...]  # titles whose inner words are no titles of their own
     generic_roles: tuple[str, ...]
-    unposted_titles: frozenset[str]  # "người đồng cấp X tại Kiev": "tại Kiev" is not the role's
+    posted_titles: tuple[str, ...]  # "Đại sứ Mỹ tại Kiev": "tại <place>" is part of the role
 
     @property
     def starters(self) -> frozenset[str]:
@@ -188,9 +207,13 @@ class Vocab:
 
 
 def _table(lines: Any, value: Any = None) -> PhraseTable[Any]:
+    """A table of ``lines``; a line "!phrase" hides the entries inside that phrase."""
     table: PhraseTable[Any] = PhraseTable()
     for line in lines:
-        table.add(line, line if value is None else value)
+        if line.startswith("!"):
+            table.block(line[1:])
+        else:
+            table.add(line, line if value is None else value)
     return table
 
 
@@ -277,5 +300,5 @@ def vocab() -> Vocab:
         role_classes={k: tuple(fold(w) for w in v) for k, v in classes["classes"].items()},
         role_wholes=tuple(fold(w) for w in classes["wholes"]),
         generic_roles=tuple(fold(w) for w in classes["generic"]),
-        unposted_titles=frozenset(fold(w) for w in classes["unposted"]),
+        posted_titles=tuple(fold(w) for w in classes["posted"]),
     )
