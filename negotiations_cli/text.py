@@ -47,9 +47,14 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+# Latin letters with a stroke or slash, which Unicode does not decompose: "Radosław" is
+# typed "Radoslaw", "Støre" "Store".
+_STROKES = {"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ı": "i", "ħ": "h"}
+
+
 def _fold_char(char: str) -> str:
-    if char in "đĐ":
-        return "d"
+    if char in _STROKES:
+        return _STROKES[char]
     base = "".join(
         c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
     ).lower()

@@ -807,3 +807,77 @@ def test_a_date_in_what_the_question_was_about_is_not_when_she_answered() -> Non
 def test_the_country_in_a_title_is_not_part_of_the_name() -> None:
     body = "Tổng thống Senegal Macky Sall nói châu Phi muốn hòa bình."
     assert one(body).speaker == "Macky Sall"
+
+
+def test_a_participle_between_commas_frames_the_report() -> None:
+    body = (
+        "Một ngày trước hội nghị, ông Vladimir Putin, phát biểu tại trụ sở Bộ Ngoại giao Nga "
+        "ở Moskva, tuyên bố Nga sẵn sàng ngừng bắn."
+    )
+    found = one(body)
+    assert found.speaker == "Vladimir Putin" and found.cue == "tuyên bố"
+
+
+def test_an_institution_telling_what_a_named_person_said_leaves_it_to_them() -> None:
+    body = "Theo Bộ Ngoại giao Mỹ, ông Marco Rubio khẳng định Mỹ muốn thấy kết quả."
+    assert one(body).speaker == "Marco Rubio"
+
+
+def test_a_request_and_a_second_verb_are_one_report() -> None:
+    body = (
+        "Ngoại trưởng Mỹ Marco Rubio yêu cầu Moskva đưa ra lộ trình cụ thể, đồng thời nhắc lại "
+        'rằng Mỹ "muốn thấy kết quả".'
+    )
+    found = one(body)
+    assert found.text.startswith("Moskva đưa ra lộ trình") and found.cue == "yêu cầu"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bộ trưởng Quốc phòng Mỹ Pete Hegseth phát biểu về tương lai của NATO tại Brussels.",
+        "Ông Rafael Grossi, Tổng giám đốc IAEA, đưa ra nhận định này trong cuộc phỏng vấn.",
+    ],
+)
+def test_speaking_about_a_topic_or_of_this_assessment_says_nothing(body: str) -> None:
+    assert [s for s in statements_of(body) if s.speaker_type == "person"] == []
+
+
+def test_an_age_or_an_epithet_between_a_role_and_its_verb() -> None:
+    found = statements_of(
+        "Tổng thống Mỹ Donald Trump gặp Ngoại trưởng Nga Sergei Lavrov hôm 10/3. "
+        '"Chúng tôi muốn hòa bình", nhà lãnh đạo 79 tuổi nói. '
+        '"Moskva chưa vội", nhà ngoại giao kỳ cựu nói.'
+    )
+    assert [s.speaker for s in found] == ["Donald Trump", "Sergei Lavrov"]
+
+
+def test_the_same_title_given_before_wins_over_shared_classes() -> None:
+    found = statements_of(
+        "Tổng thư ký NATO Mark Rutte gặp Tổng thống Mỹ Donald Trump hôm 14/7. "
+        "Tổng thư ký NATO cho biết các đồng minh sẵn sàng mua vũ khí."
+    )
+    assert [s.speaker for s in found] == ["Mark Rutte"]
+
+
+def test_a_namesake_with_other_given_names_is_another_person() -> None:
+    found = statements_of(
+        "Ngoại trưởng Ukraine Dmytro Kuleba gặp báo giới hôm 10/3. Người đứng đầu Chính quyền "
+        "quân sự tỉnh Kiev Oleksiy Kuleba cho biết việc sơ tán vẫn tiếp tục."
+    )
+    assert [s.speaker for s in found] == ["Oleksiy Kuleba"]
+
+
+def test_a_name_suffix_and_a_possessive_role() -> None:
+    body = (
+        "Con trai cả của ông chủ Nhà Trắng, Donald Trump Jr., phát biểu tại Diễn đàn Doha, cho "
+        'rằng cha mình "không có nghĩa vụ" can thiệp.'
+    )
+    found = one(body)
+    assert found.speaker == "Donald Trump Jr." and found.role is None
+
+
+def test_a_stroke_letter_folds_to_its_base() -> None:
+    from negotiations_cli.text import fold
+
+    assert fold("Radosław Støre") == "radoslaw store"

@@ -210,7 +210,10 @@ class _Extractor:
         assert m.role is not None
         wanted = role_classes(m.role)
         country = m.place.name if m.place and m.place.kind == "country" else None
-        best: tuple[int, str] | None = None  # (classes shared, name): most, then latest
+        # (same role as written, classes shared, name): the person this very title was
+        # given to ("Tổng thư ký NATO"), then the one sharing most classes, then the latest
+        best: tuple[bool, int, str] | None = None
+        written = fold(m.role)
         if wanted:
             for pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
                 if pos >= at:
@@ -224,9 +227,10 @@ class _Extractor:
                 shared = len(wanted & have)
                 if not shared or (country and facts.country and facts.country != country):
                     continue
+                same = any(f"{fold(r)} ".startswith(f"{written} ") for r in facts.roles)
                 # "Đức Giáo hoàng" is the pope named before, not the president named since
-                if best is None or shared > best[0]:
-                    best = (shared, name)
+                if best is None or (same, shared) > best[:2]:
+                    best = (same, shared, name)
         if best is None and fold(m.role).startswith(vocab().generic_roles):
             # "nữ chính trị gia người Estonia": any person named before who is no head of
             # state and, when the words give a country, not of another one
@@ -238,10 +242,10 @@ class _Extractor:
                     and "head_of_state" not in roles
                     and not (country and facts.country and facts.country != country)
                 ):
-                    best = (0, name)
+                    best = (False, 0, name)
                     break
         if best is not None:
-            return self.person(best[1], None)
+            return self.person(best[2], None)
         if best is None and tone_key(m.text.split()[-1]) in _DEMONSTRATIVES:
             # "Nhà sử học kiêm chính khách này cho biết": whoever the passage is about
             people = [s for s in reversed(self.history[-_LOOK_BACK:]) if s.type == "person"]

@@ -20,6 +20,7 @@ __all__ = ["Mention", "find_mentions"]
 MentionKind = Literal["person", "role", "pronoun", "organization", "unnamed", "media", "place"]
 
 _DEMONSTRATIVES = frozenset(tone_key(w) for w in ("này", "ấy", "đó"))
+_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})  # "Donald Trump Jr."
 _NAME_PARTICLES = frozenset(
     {"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "du", "le", "la"}
 )
@@ -129,6 +130,9 @@ class _Scanner:
             for table in (v.places, v.titles, v.qualifiers, v.institutions, v.media)
         )
 
+    def _suffix_dot(self, k: int) -> bool:
+        return k > 0 and self.tokens[k].text == "." and self.tokens[k - 1].text in _SUFFIXES
+
     def name_at(self, i: int, after_title: bool) -> int:
         """How many tokens from ``i`` form a name (0: none)."""
         n = 0
@@ -149,6 +153,11 @@ class _Scanner:
             if n and _ROMAN.fullmatch(token.text):
                 n += 1  # "Leo XIV"
                 continue
+            if n and token.text in _SUFFIXES:
+                dot = self.tok(i + n + 1)
+                n += 2 if dot is not None and dot.text == "." and dot.start == token.end else 1
+                break  # "Donald Trump Jr.": the suffix ends the name
+
             if (
                 len(token.text) == 2
                 and token.text.isupper()
@@ -172,7 +181,7 @@ class _Scanner:
                 marked or vietnamese_syllable(token.text) or self._transliterated(token)
             )
             n += 1
-        while n and not self.tokens[i + n - 1].is_word:
+        while n and not self.tokens[i + n - 1].is_word and not self._suffix_dot(i + n - 1):
             n -= 1  # an initial with no name after it is not a name
         if n == 1 and len(self.tokens[i].text) < 2:
             return 0  # "Á" in "Á - Âu": a letter, not a name
@@ -469,7 +478,9 @@ class _Scanner:
                         )
                     )
                     i = j + n
-                elif app := self.apposition(j):
+                elif not (i and tokens[i - 1].key == _OF) and (app := self.apposition(j)):
+                    # (not "con trai của ông chủ Nhà Trắng, Donald Trump Jr.": the name
+                    # after the comma is the son's, not the role's)
                     name_start, name_end, end, gender = app
                     if gender is None and v.titles.match(tokens, j + 1):
                         # "Trợ lý Tổng thống Nga, Trưởng phái đoàn đàm phán Vladimir

@@ -63,9 +63,24 @@ def lexicon_name(name: str) -> str | None:
     v = vocab()
     return (
         v.is_person_alias(name)
-        or (v.is_person_alias(last_name(name)) if last_name(name) != name else None)
+        or _by_surname(name)
         or (transliteration_match(name) if transliterated(name) else None)
     )
+
+
+def _by_surname(name: str) -> str | None:
+    """The lexicon's person with this surname, unless the name gives other given names:
+    "D. Kuleba" and "Kuleba" are Dmytro Kuleba, "Oleksiy Kuleba" is someone else."""
+    surname = last_name(name)
+    if surname == name:
+        return None
+    known = vocab().is_person_alias(surname)
+    if known is None:
+        return None
+    given = [w for w in words(name)[:-1] if len(w.rstrip(".")) > 1]
+    if given and not transliterated(name) and not same_person(name, known):
+        return None
+    return known
 
 
 def transliterated(name: str) -> bool:

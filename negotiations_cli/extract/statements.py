@@ -33,6 +33,9 @@ def _keys(*words: str) -> frozenset[str]:
 _THEO = tone_key("theo")
 _LOI = tone_key("lời")
 _QUOTING = _keys("dẫn", "trích")
+_DEMONSTRATIVE = _keys("này")
+_ABOUT = tone_key("về")
+_AGE = tone_key("tuổi")
 _DUOC = tone_key("được")
 _RANG = _keys("rằng", "là")
 _RANG_ONLY = tone_key("rằng")
@@ -106,6 +109,7 @@ class _Paragraph:
         self.dates = dates
         self.v = v
         self.claimed: list[tuple[int, int]] = []
+        self.starts = [t.start for t in tokens]
 
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)
@@ -150,12 +154,28 @@ class _Paragraph:
             if step:
                 pos -= step
                 continue
+            if token.key == _AGE and pos - 1 >= floor and self.tokens[pos - 1].text.isdigit():
+                pos -= 2  # "Nhà lãnh đạo 79 tuổi dự đoán"
+                continue
             passive = self._passive_quote_start(pos, floor)
             if passive is not None:
                 pos = passive - 1  # "X được hãng Ukrinform dẫn lời cho biết": X speaks
                 continue
+            described = self._described_role_end(pos, floor)
+            if described is not None:
+                pos = described  # "nhà ngoại giao kỳ cựu nói": a role and its epithet
+                continue
             break
         return pos
+
+    def _described_role_end(self, pos: int, floor: int) -> int | None:
+        """Index of the last token of a role mention that an epithet ("kỳ cựu", "lão
+        luyện": ``lexicon/epithets.txt``) follows up to ``pos``."""
+        length = self.v.epithets.ending_at(self.tokens, pos + 1, floor)
+        if not length:
+            return None
+        role = self.mention_ending(pos + 1 - length)
+        return pos - length if role is not None and role.kind == "role" else None
 
     def _passive_quote_start(self, pos: int, floor: int) -> int | None:
         """Index of "được" in "được <an agency> dẫn lời / trích lời" ending at ``pos``."""
@@ -294,6 +314,8 @@ def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
             j += 1
         if j >= last or p.tokens[j].text not in (",", ":"):
             continue
+        if mention.kind not in ("person", "role", "pronoun") and _person_speaks_at(p, j + 1, last):
+            continue  # "Theo Bộ Ngoại giao Mỹ, ông Rubio yêu cầu …": Rubio's words, as told
         start, end = p.trim(p.tokens[j].end, sentence[1])
         if end <= start:
             continue
@@ -301,6 +323,18 @@ def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
         p.claimed.append((token.start, sentence[1]))
         out.append(Found(start, end, kind, "theo", mention, sentence, token.start))
     return out
+
+
+def _person_speaks_at(p: _Paragraph, k: int, last: int) -> bool:
+    """A named person opens the clause at ``k`` and a reporting verb follows close by."""
+    mention = p.mention_at(k)
+    if mention is None or mention.kind != "person":
+        return False
+    for i in range(mention.last_token, min(last, mention.last_token + 4)):
+        token = p.tokens[i]
+        if token.key in p.v.cues.starts and p.v.cues.match(p.tokens, i):
+            return True
+    return False
 
 
 def _metonym(mention: Mention) -> bool:
@@ -326,6 +360,9 @@ def _cued(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
             and not (i - 2 >= first and p.tokens[i - 2].key in _QUOTING)  # "dẫn lời cho biết"
         ):
             i += 1  # "các đề xuất" is a noun; "không phát biểu" says nothing
+            continue
+        if after < last and p.tokens[after].key in _DEMONSTRATIVE:
+            i += 1  # "đưa ra nhận định này": a noun, the words were reported before
             continue
         if flag == "weak" and not _introduces_content(p, first, i, after, last):
             i += 1
@@ -375,7 +412,8 @@ def _introduces_content(p: _Paragraph, first: int, cue: int, after: int, last: i
         if token.key in _RANG or token.text == ":" or p.in_quote(token.start):
             return True
         if token.text in (",", ";"):
-            return False
+            # "yêu cầu Moskva …, đồng thời nhắc lại rằng …": one report, two verbs
+            return _goes_on(p, k, last)
     return False
 
 
@@ -403,12 +441,17 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         if (
             p.in_quote(token.start)
             or (token.text in (".", ";") and p.tokens[k + 1].start > token.end)  # not "R.Politik"
-            or (k < end and (cue := p.v.cues.match(p.tokens, k)) and cue[1][1] != "weak")
+            or (
+                k < end
+                and (cue := p.v.cues.match(p.tokens, k))
+                and cue[1][1] != "weak"
+                and not _participle(p, k, k + cue[0])
+            )
         ):
             break  # another reporting verb: another clause, not an apposition
         if token.text not in (",", "-", "–", "—") or k + 1 > end:
             continue
-        relative = p.tokens[k + 1].key in _RELATIVE
+        relative = p.tokens[k + 1].key in _RELATIVE or _participle(p, k + 1, None)
         opens = relative or p.v.titles.match(p.tokens, k + 1)
         before = p.mention_ending(p.skip_back(k - 1, first) + 1) if k > first else None
         if before is not None and before.kind in ("person", "pronoun"):
@@ -421,6 +464,22 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         if opens and fallback is None:
             fallback = k - 1  # the nearest opening, if no named person opens one further back
     return nearest if nearest is not None else fallback
+
+
+def _participle(p: _Paragraph, cue: int, after: int | None) -> bool:
+    """``X, phát biểu tại …, tuyên bố``: a reporting verb right after a comma and before a
+    frame describes X on the occasion; the verb after the next comma reports."""
+    if after is None:
+        match = p.v.cues.match(p.tokens, cue) if p.tokens[cue].key in p.v.cues.starts else None
+        if match is None:
+            return False
+        after = cue + match[0]
+    return (
+        cue > 0
+        and p.tokens[cue - 1].text == ","
+        and after < len(p.tokens)
+        and p.tokens[after].key in _FRAME_AFTER
+    )
 
 
 def _named_before(p: _Paragraph, mention: Mention, first: int) -> bool:
@@ -502,6 +561,8 @@ def _attribute(
     cue_text: str,
     sentence: tuple[int, int],
 ) -> list[Found]:
+    if _participle(p, cue, after) and _reports_later(p, after, last):
+        return []  # "ông Putin, phát biểu tại trụ sở …, tuyên bố …": the frame of the report
     subject = _subject(p, first, cue)
     if subject is not None and _topic(p, subject):
         subject = None  # "Về phía Ukraine, phát biểu …": a topic, and the speaker comes later
@@ -570,8 +631,27 @@ def _attribute(
     start, end = p.trim(start, sentence[1])
     if end <= start:
         return []
+    opening = bisect_left(p.starts, start)
+    if opening < last and p.tokens[opening].key == _ABOUT and not p.in_quote(start):
+        return []  # "phát biểu về tương lai của Ukraine": what about, not what was said
     start, end, kind = p.classify(start, end)
     return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
+
+
+def _reports_later(p: _Paragraph, after: int, last: int) -> bool:
+    """Past the next comma, a reporting verb (not in a quotation) in the sentence."""
+    comma = next((k for k in range(after, last) if p.tokens[k].text == ","), None)
+    if comma is None or any(
+        t.key == _RANG_ONLY or t.text == ":" or p.in_quote(t.start) for t in p.tokens[after:comma]
+    ):
+        return False  # "X, người …, nói với phóng viên rằng …": this verb reports
+    return any(
+        p.tokens[k].key in p.v.cues.starts
+        and not p.in_quote(p.tokens[k].start)
+        and (cue := p.v.cues.match(p.tokens, k)) is not None
+        and cue[1][1] != "weak"
+        for k in range(comma + 1, last)
+    )
 
 
 def _goes_on(p: _Paragraph, after: int, last: int) -> bool:
