@@ -346,6 +346,20 @@ def _resolve(
     return Period.month(previous.start.year, previous.start.month), "vague"
 
 
+_EVENT_AFTER = re.compile(r"\s+(?!đó\b|nữa\b)\w", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _relative_to_event(text: str, m: re.Match[str], before: list[DateMention]) -> bool:
+    """ "một ngày sau cuộc điện đàm" after a date in the same sentence places that date
+    relative to an event; it is no new day."""
+    if _ANAPHORIC.get(m.group(1).lower(), 0) == 0 or not before:
+        return False
+    if not _EVENT_AFTER.match(text, m.end()):
+        return False  # "Một ngày sau, …", "một ngày sau đó": a new day
+    return not _SENTENCE_BREAK.search(text, before[-1].end, m.start())
+
+
 def find_dates(
     text: str,
     anchor: dt.date | None,
@@ -375,6 +389,8 @@ def find_dates(
         m = by_kind[kind].match(text, hit.start())
         if m is None:  # pragma: no cover - the combined pattern matched this kind here
             continue
+        if kind == "anaphoric" and _relative_to_event(text, m, mentions):
+            continue  # "Ngày 20/5, …, một ngày sau cuộc điện đàm": 20/5 is the day it tells
         try:
             period, meaning = _resolve(kind, m, anchor, previous, previous_day)
         except ValueError:

@@ -881,3 +881,64 @@ def test_a_stroke_letter_folds_to_its_base() -> None:
     from negotiations_cli.text import fold
 
     assert fold("Radosław Støre") == "radoslaw store"
+
+
+def test_a_short_quoted_name_inside_an_apposition() -> None:
+    body = (
+        "Tổng thống Pháp Emmanuel Macron hối thúc Nga chấp nhận đề xuất, trong khi Thủ tướng "
+        'Anh Keir Starmer, người chủ trì cuộc họp của "liên minh tự nguyện" hôm 15/3, cảnh báo '
+        'ông Putin "không thể vừa nói hòa bình vừa ném bom".'
+    )
+    assert [s.speaker for s in statements_of(body)] == ["Emmanuel Macron", "Keir Starmer"]
+
+
+def test_a_time_phrase_between_subject_and_a_plain_report() -> None:
+    body = (
+        "Tổng thống Volodymyr Zelensky ngay trong ngày diễn ra cuộc điện đàm nói rằng cuộc gọi "
+        "chỉ giúp Moskva thoát khỏi cô lập."
+    )
+    assert one(body).speaker == "Volodymyr Zelensky"
+
+
+def test_a_vietnamese_expert_after_a_description() -> None:
+    body = (
+        'Nhà nghiên cứu quan hệ quốc tế Phan Thị Ngọc Lam đánh giá Jeddah là "phép thử" cho Kiev.'
+    )
+    assert one(body).speaker == "Phan Thị Ngọc Lam"
+
+
+def test_a_closing_time_clause_dates_the_words() -> None:
+    body = (
+        "Tổng thống Mỹ Donald Trump tuyên bố Ukraine có thể giành lại lãnh thổ, chỉ vài giờ "
+        "sau cuộc gặp với ông Zelensky hôm 23/9."
+    )
+    found = one(body, date="2025-09-25")
+    assert str(found.date) == "2025-09-23" and not found.text.endswith("23/9")
+
+
+def test_a_day_after_an_event_is_the_day_already_given() -> None:
+    found = statements_of(
+        "Giáo hoàng Leo XIV ngày 20/5 tái khẳng định Tòa thánh sẵn sàng đón tiếp các bên, một "
+        "ngày sau cuộc điện đàm giữa hai tổng thống.\n\n"
+        "Tối cùng ngày, Thủ tướng Italy Giorgia Meloni cho biết bà đã điện đàm với Giáo hoàng.",
+        date="2025-05-21",
+    )
+    assert [str(s.date) for s in found] == ["2025-05-20", "2025-05-20"]
+
+
+def test_a_relative_clause_date_does_not_date_the_person() -> None:
+    found = statements_of(
+        "Ngày 11/3, phái đoàn hai nước gặp nhau tại Jeddah.\n\n"
+        "Tổng thống Ukraine Volodymyr Zelensky, người tới Jeddah từ hôm qua, sẽ không dự họp. "
+        '"Phái đoàn của chúng tôi có đủ thẩm quyền", ông viết.',
+        date="2025-03-11",
+    )
+    assert [str(s.date) for s in found] == ["2025-03-11"]
+
+
+def test_a_suffixed_surname_is_the_suffixed_name_before() -> None:
+    found = statements_of(
+        "Ông Donald Trump Jr. có mặt tại Doha. Trump Jr. cũng chỉ trích các khoản viện trợ, "
+        'gọi đó là "tấm séc khống".'
+    )
+    assert [(s.speaker, s.cue) for s in found] == [("Donald Trump Jr.", "chỉ trích")]

@@ -427,9 +427,12 @@ class _Extractor:
                         # the day the text gives for X's words there (not for a meeting)
                         near = min(said, key=lambda d: abs(d.start - m.start))
                         self.speaker_last[key] = near.period  # type: ignore[assignment]
-                    self.mention_last.setdefault(key, dated[-1].period)  # type: ignore[arg-type]
+                    own = [d for d in dated if not _in_relative_clause(t, d, s)]
+                    if not own:
+                        continue  # "X, người tới Jeddah từ hôm qua, …": the clause's day
+                    self.mention_last.setdefault(key, own[-1].period)  # type: ignore[arg-type]
                     if key not in self.speaker_last:
-                        self.mention_last[key] = dated[-1].period  # type: ignore[assignment]
+                        self.mention_last[key] = own[-1].period  # type: ignore[assignment]
         self._events(t, [h for h in hits if s <= h.start < e], dates, facts, sentence)
 
     @property
@@ -479,6 +482,21 @@ class _Extractor:
             date = min(dated, key=lambda d: abs(d.start - h.start)).period if dated else None
             event = VenueEvent(self.article.id, t.number, date, t.text[s:e].strip())
             facts.events.append((h.place, h.spelling, event))
+
+
+def _in_relative_clause(t: _Text, d: DateMention, sentence_start: int) -> bool:
+    """The date stands in a relative clause (", người … hôm qua,"), about what it says."""
+    k = next((n for n, tok in enumerate(t.tokens) if tok.start >= d.start), len(t.tokens))
+    for back in range(k - 1, 0, -1):
+        token = t.tokens[back]
+        if token.start < sentence_start or token.text in (".", ";"):
+            return False
+        if token.text == ",":
+            # "người" opening the clause, not "người phát ngôn …" (a role)
+            return t.tokens[back + 1].key == _WHO and not any(
+                m.first_token == back + 1 for m in t.mentions
+            )
+    return False
 
 
 def _subject_of(t: _Text, start: int, end: int) -> Mention | None:
@@ -546,10 +564,19 @@ def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
         for j in range(clause, k)
     ):
         return True  # "Trả lời câu hỏi về cuộc gặp … hôm 28/2, bà X …": what it was about
-    for back in range(k - 1, max(first - 1, k - 1 - _EVENT_WORDS_BACK), -1):
+    places = {
+        n for m in t.mentions if m.kind == "place" for n in range(m.first_token, m.last_token)
+    }
+    counted = 0
+    for back in range(k - 1, first - 1, -1):
         token = tokens[back]
         if not token.is_word:
             return False
+        # "hội nghị các nhà lãnh đạo ở London hôm 2/3": "ở London" does not count
+        if back not in places and not (token.key in _AT_WORDS and back + 1 in places):
+            counted += 1
+            if counted > _EVENT_WORDS_BACK:
+                return False
         meeting = (
             v.meeting_words.match(tokens, back) if token.key in v.meeting_words.starts else None
         )
@@ -573,6 +600,8 @@ def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
 _OPENINGS = frozenset({",", "–", "—", "-", ":"})  # "10h30: Tổng thống X, …": a subject
 _MEETING_NOUNS = frozenset(tone_key(w) for w in ("cuộc", "các", "những", "vòng", "buổi"))
 _IN = frozenset(tone_key(w) for w in ("trong", "tại"))
+_WHO = tone_key("người")
+_AT_WORDS = frozenset(tone_key(w) for w in ("tại", "ở"))
 _BACKGROUND_REACH = 20  # tokens between "kể từ" and the date it makes background (one clause)
 
 

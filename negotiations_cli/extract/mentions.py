@@ -270,7 +270,9 @@ class _Scanner:
                 n = self.name_at(k, after_title=True) if k > j else 0
                 name = self.span_text(k, k + n) if n else ""
                 latin = bool(n) and (latin_name(name) or self._transliterated(token))
-                return k - j if latin else 0
+                # "… quan hệ quốc tế Phan Thị Ngọc Lam": a Vietnamese name, family name first
+                vietnamese = n >= 2 and bool(v.vietnamese_surnames.match(self.tokens, k))
+                return k - j if latin or vietnamese else 0
             if (
                 token.key in _DESCRIPTION_BREAKS
                 or v.cues.match(self.tokens, k)

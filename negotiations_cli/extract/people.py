@@ -162,6 +162,18 @@ def _initials(parts: list[str]) -> bool:
     return all(len(p) <= 2 for p in parts[:-1])
 
 
+_SUFFIX = re.compile(r"\s+(Jr|Sr|Jnr|Snr)\.?$")
+
+
+def _same_suffixed(known: str, name: str) -> bool:
+    """ "Trump Jr." is the "Donald Trump Jr." named before: surname and suffix agree."""
+    a, b = _SUFFIX.search(known), _SUFFIX.search(name)
+    if a is None or b is None or a.group(1) != b.group(1):
+        return False
+    ka, kb = words(known[: a.start()]), words(name[: b.start()])
+    return bool(ka) and bool(kb) and fold_key(ka[-1]) == fold_key(kb[-1])
+
+
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: same surname (or nearly), nearly the same given name."""
     from rapidfuzz import fuzz
@@ -189,6 +201,9 @@ class ArticlePeople:
                 self._canonical[key] = self._single(name)
 
     def _full(self, name: str) -> str:
+        for known in list(self._canonical.values()):
+            if _same_suffixed(known, name):
+                return known  # "Trump Jr." after "Donald Trump Jr."
         alias = lexicon_name(name)
         if alias:
             return alias

@@ -36,6 +36,9 @@ _QUOTING = _keys("dẫn", "trích")
 _DEMONSTRATIVE = _keys("này")
 _ABOUT = tone_key("về")
 _AGE = tone_key("tuổi")
+_WHILE = (tone_key("trong"), tone_key("khi"))
+_AS_FOR = tone_key("còn")
+_RELATION = _keys("sau", "trước", "ngay")  # ", chỉ vài giờ sau …": a time frame
 _DUOC = tone_key("được")
 _RANG = _keys("rằng", "là")
 _RANG_ONLY = tone_key("rằng")
@@ -76,6 +79,7 @@ _TAIL_START = _keys(
 _LINKS = _keys("và", "nhưng", "song", "đồng", "thời", "khi", "do", "lý", "lí", "đồng thời")
 _SEPARATORS = frozenset({",", "-", "–", "—", ":"})
 _MIN_CONTENT_WORDS = 8
+_SHORT_QUOTE = 5  # words: a quoted name inside an apposition, not what anyone said
 _SPEAKING_KINDS = frozenset({"person", "role", "pronoun", "organization", "unnamed", "place"})
 
 
@@ -113,6 +117,14 @@ class _Paragraph:
 
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)
+
+    def in_short_quote(self, pos: int) -> bool:
+        """Inside a quoted name or phrase of a few words ("“liên minh tự nguyện”"), not a
+        quoted statement."""
+        return any(
+            q.start <= pos < q.end and len(self.text[q.start : q.end].split()) <= _SHORT_QUOTE
+            for q in self.quotes
+        )
 
     def in_claimed(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.claimed)
@@ -439,7 +451,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
     for k in range(end, max(first, end - 24), -1):
         token = p.tokens[k]
         if (
-            p.in_quote(token.start)
+            (p.in_quote(token.start) and not p.in_short_quote(token.start))
             or (token.text in (".", ";") and p.tokens[k + 1].start > token.end)  # not "R.Politik"
             or (
                 k < end
@@ -534,6 +546,25 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     return mention
 
 
+def _clause_subject(p: _Paragraph, first: int, cue: int, after: int) -> Mention | None:
+    """A person opening the clause, when a time phrase of any length stands between them and
+    a verb that plainly reports ("Tổng thống Zelensky ngay trong ngày diễn ra cuộc điện đàm
+    nói rằng …")."""
+    if after >= len(p.tokens) or p.tokens[after].key != _RANG_ONLY:
+        return None
+    opening = max(
+        (k + 1 for k in range(first, cue) if p.tokens[k].text in (",", ";")), default=first
+    )
+    here = [
+        m
+        for m in p.mentions
+        if opening <= m.first_token < cue and m.kind in ("person", "role", "pronoun", "place")
+    ]
+    if not here or here[0].first_token != opening or here[0].kind not in ("person", "pronoun"):
+        return None
+    return here[0] if len(here) == 1 else None
+
+
 def _sentence_subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     """The main subject of the sentence, for a cue that opens a coordinated clause
     ("Nhà Trắng ra tuyên bố, nói rằng …", "… với lý do cho rằng …")."""
@@ -570,7 +601,7 @@ def _attribute(
     if subject is None:
         if after < last and p.tokens[after].key in _FRAME_AFTER:
             return []  # "Phát biểu với kênh Russia-1, …": a frame, the speaker comes later
-        subject = _sentence_subject(p, first, cue)
+        subject = _sentence_subject(p, first, cue) or _clause_subject(p, first, cue, after)
     if subject is None or subject.kind not in _SPEAKING_KINDS or _topic(p, subject):
         return []
     if subject.kind == "place" and not _metonym(subject):
@@ -628,7 +659,8 @@ def _attribute(
             break
         if token.text in (",", ";") and k > after:
             break
-    start, end = p.trim(start, sentence[1])
+    start, end = p.trim(start, _next_speaker(p, after, last, sentence[1]))
+    end = _before_time_frame(p, start, end)
     if end <= start:
         return []
     opening = bisect_left(p.starts, start)
@@ -636,6 +668,50 @@ def _attribute(
         return []  # "phát biểu về tương lai của Ukraine": what about, not what was said
     start, end, kind = p.classify(start, end)
     return [Found(start, end, kind, cue_text, subject, sentence, cue_start)]
+
+
+def _next_speaker(p: _Paragraph, after: int, last: int, sentence_end: int) -> int:
+    """Where the content ends: at ", trong khi / còn <someone> <verb>", a clause with a
+    speaker of its own ("Macron hối thúc …, trong khi Thủ tướng Starmer … cảnh báo …")."""
+    for k in range(after, last - 2):
+        if p.tokens[k].text != "," or p.in_quote(p.tokens[k].start):
+            continue
+        step = 2 if tuple(t.key for t in p.tokens[k + 1 : k + 3]) == _WHILE else 1
+        if step == 1 and p.tokens[k + 1].key != _AS_FOR:
+            continue
+        mention = p.mention_at(k + 1 + step)
+        if (
+            mention is not None
+            and mention.kind in ("person", "role", "pronoun")
+            and any(
+                p.tokens[j].key in p.v.cues.starts and p.v.cues.match(p.tokens, j)
+                for j in range(mention.last_token, last)
+            )
+        ):
+            return p.tokens[k].start
+    return sentence_end
+
+
+def _before_time_frame(p: _Paragraph, start: int, end: int) -> int:
+    """The content ends before a closing clause that only says when, with a date of its own
+    (", chỉ vài giờ sau cuộc gặp … hôm 23/9"): that date is when the words were said."""
+    first, last = bisect_left(p.starts, start), bisect_left(p.starts, end)
+    comma = next(
+        (
+            k
+            for k in range(last - 1, first, -1)
+            if p.tokens[k].text == "," and not p.in_quote(p.tokens[k].start)
+        ),
+        None,
+    )
+    if comma is None:
+        return end
+    tail = p.tokens[comma + 1 : last]
+    if not any(t.key in _RELATION for t in tail[:4]) or any(p.in_quote(t.start) for t in tail):
+        return end
+    if not any(p.tokens[comma].end <= d.start < end for d in p.dates if d.period is not None):
+        return end
+    return p.tokens[comma].start
 
 
 def _reports_later(p: _Paragraph, after: int, last: int) -> bool:
@@ -663,10 +739,16 @@ def _goes_on(p: _Paragraph, after: int, last: int) -> bool:
     while k < last and p.tokens[k].key in _LINKS and links < 2:
         k += 1
         links += 1
-    if not links or k >= last or p.tokens[k].key not in p.v.cues.starts:
+    if k >= last or p.tokens[k].key not in p.v.cues.starts:
         return False
     cue = p.v.cues.match(p.tokens, k)
-    return cue is not None and cue[1][1] != "weak"
+    if cue is None:
+        return False
+    if links and cue[1][1] != "weak":
+        return True
+    # "chỉ trích các khoản viện trợ, gọi đó là "tấm séc khống"": a second verb that
+    # plainly reports, with no link word
+    return any(t.key in _RANG or p.in_quote(t.start) for t in p.tokens[k + cue[0] : k + cue[0] + 4])
 
 
 def _topic(p: _Paragraph, mention: Mention) -> bool:

@@ -167,6 +167,7 @@ class Vocab:
     meeting_frames: PhraseTable[str]  # value: "alone" when no meeting word need follow
     speech_events: PhraseTable[str]  # "họp báo": a meeting whose date is when words were said
     epithets: PhraseTable[str]  # "kỳ cựu" after "nhà ngoại giao": still the diplomat
+    vietnamese_surnames: PhraseTable[str]
     background_markers: PhraseTable[str]
     conflict_words: frozenset[tuple[str, ...]]  # keys of "xung đột", "hòa bình" …
     capitals: dict[str, Place]  # country → its capital city ("thủ đô Hungary": Budapest)
@@ -288,6 +289,7 @@ def vocab() -> Vocab:
         meeting_frames=_table_of(_tabbed("meeting_frames.txt")),
         speech_events=_table(load_lines("speech_events.txt")),
         epithets=_table(load_lines("epithets.txt")),
+        vietnamese_surnames=_table(load_lines("vietnamese_surnames.txt")),
         background_markers=_table(load_lines("background_markers.txt")),
         conflict_words=frozenset(_phrase_keys(w) for w in load_lines("conflict_words.txt")),
         place_nouns=_table(load_lines("place_nouns.txt")),
