@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,9 +40,21 @@ class _Text:
     tokens: list[Token]
     mentions: list[Mention]
     offset: int = 0  # where ``text`` starts in its paragraph (a long one is read in pieces)
+    starts: list[int] = field(default_factory=list)  # token start offsets, for bisect
+
+    def __post_init__(self) -> None:
+        self.starts = [tok.start for tok in self.tokens]
 
     def at(self, pos: int) -> Position:
         return (self.number, self.offset + pos)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after character ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def span(self, start: int, end: int) -> range:
+        """Indexes of the tokens starting in [start, end)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
 
 
 @dataclass
@@ -409,9 +422,10 @@ class _Extractor:
                     self.story_day = d.period
         if dated:
             speaks = any(
-                tok.key in cue_starts and cues.match(t.tokens, k)
-                for k, tok in enumerate(t.tokens)
-                if s <= tok.start < e and not any(a <= tok.start < b for a, b in contents)
+                t.tokens[k].key in cue_starts
+                and cues.match(t.tokens, k)
+                and not any(a <= t.tokens[k].start < b for a, b in contents)
+                for k in t.span(s, e)
             )
             for m in t.mentions:
                 if (
@@ -486,7 +500,7 @@ class _Extractor:
 
 def _in_relative_clause(t: _Text, d: DateMention, sentence_start: int) -> bool:
     """The date stands in a relative clause (", người … hôm qua,"), about what it says."""
-    k = next((n for n, tok in enumerate(t.tokens) if tok.start >= d.start), len(t.tokens))
+    k = t.token_at(d.start)
     for back in range(k - 1, 0, -1):
         token = t.tokens[back]
         if token.start < sentence_start or token.text in (".", ";"):
@@ -517,13 +531,10 @@ def _at_meeting(t: _Text, start: int, end: int, contents: list[tuple[int, int]])
     phán kéo dài hai giờ, …", "nói với phóng viên sau cuộc gặp", "Phát biểu khai mạc, …")."""
     v = vocab()
     frames = v.meeting_frames.starts
-    if not any(tok.key in frames for tok in t.tokens if start <= tok.start < end):
+    here = t.span(start, end)
+    if not any(t.tokens[k].key in frames for k in here):
         return False  # the common case: no frame word in the sentence at all
-    tokens = [
-        tok
-        for tok in t.tokens
-        if start <= tok.start < end and not any(a <= tok.start < b for a, b in contents)
-    ]
+    tokens = [t.tokens[k] for k in here if not any(a <= t.tokens[k].start < b for a, b in contents)]
     for i in range(len(tokens)):
         if tokens[i].key not in v.meeting_frames.starts:
             continue
@@ -550,8 +561,8 @@ def _names_an_event(t: _Text, d: DateMention, sentence_start: int) -> bool:
     Geneva hôm 23-11, bà X …")."""
     v = vocab()
     tokens = t.tokens
-    k = next((n for n, tok in enumerate(tokens) if tok.start >= d.start), len(tokens))
-    first = next((n for n, tok in enumerate(tokens) if tok.start >= sentence_start), k)
+    k = t.token_at(d.start)
+    first = min(t.token_at(sentence_start), k)
     clause = next(
         (j + 1 for j in range(k - 1, first - 1, -1) if tokens[j].text in (",", ":", ";")), first
     )
@@ -609,7 +620,7 @@ def _background(t: _Text, d: DateMention) -> bool:
     """The date is told as background ("kể từ khi xung đột bùng phát vào tháng 2/2022"),
     not as the time of anything the passage reports."""
     markers = vocab().background_markers
-    k = next((n for n, tok in enumerate(t.tokens) if tok.start >= d.start), len(t.tokens))
+    k = t.token_at(d.start)
     for back in range(k - 1, max(-1, k - 1 - _BACKGROUND_REACH), -1):
         token = t.tokens[back]
         if token.text in (".", ",", ";", ":", "“", "”", '"'):
