@@ -61,7 +61,6 @@ def hyperfine(
             "2",
             "--runs",
             str(runs),
-            "-i",
             "--export-json",
             out.name,
         ]
@@ -131,6 +130,11 @@ def bench_size(count: int, work: Path, runs: int) -> None:
     rg = hyperfine({"rg": f"rg -i -c Istanbul {corpus}"}, runs)["rg"]
     commands = {}
     for name, args in QUERIES.items():
+        # a command that fails or finds nothing is fast and meaningless: check it first
+        done = subprocess.run([*base, *args], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.exit(f"{name}: neg exited {done.returncode}: {done.stderr.strip()}")
+        print(f"{name}: {len(json.loads(done.stdout))} results")
         commands[name] = shell([*base, *args])
         commands[name + " (--no-refresh)"] = shell(
             [*NEG, "--no-refresh", "--corpus", str(corpus), *args]

@@ -290,3 +290,25 @@ def test_statements_csv_has_no_formulas(tmp_path: Path) -> None:
         )
     )
     assert rows[0]["text"] == "'=1+1 là công thức"
+
+
+def test_a_well_known_surname_prefers_its_owner_and_names_the_namesakes(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2025-10-20 Dẫn.\n\n"
+        "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết Nga sẵn sàng đàm phán.\n\n"
+        "Nhà báo Alexander Peskov nói cuộc gặp khó diễn ra sớm.\n\n"
+        "Ông Oleksiy Kuleba và ông Andrii Kuleba cho biết việc sơ tán vẫn tiếp tục.",
+        encoding="utf-8",
+    )
+    env = {"NEG_CACHE_DIR": str(tmp_path / "cache")}
+    result = run(
+        "--corpus", str(folder), "statements", "--speaker", "peskov", "-f", "json", env=env
+    )
+    assert result.exit_code == 0, result.stderr
+    assert {r["speaker"] for r in json.loads(result.stdout)} == {"Dmitry Peskov"}
+    assert "also named so: Alexander Peskov" in result.stderr
+    # a surname whose well-known owner (Dmytro Kuleba) is not among them stays ambiguous
+    vague = run("--corpus", str(folder), "statements", "--speaker", "Kuleba", env=env)
+    assert vague.exit_code == 2 and "ambiguous" in vague.stderr
