@@ -529,6 +529,23 @@ def test_apposition_with_its_own_commas() -> None:
         ("Kiev đang chờ Washington chuyển tiếp thư tới Mátxcơva.", []),
         ("Thượng đỉnh giữa Tổng thống V. Pu-tin và ông Trump tại Bu-đa-pét.", ["Budapest"]),
         ("Hội nghị các nhà lãnh đạo ở London hôm 2/3 bàn về Ukraine.", ["London"]),
+        ("Ông Zelensky tới Washington để hội đàm với ông Trump tại Nhà Trắng.", ["Washington"]),
+        ("Ông Zelensky phát biểu trong cuộc họp báo tại Kiev hôm 25/3.", []),
+        (
+            "Phát biểu tại cuộc họp báo ở Tehran, sau cuộc gặp thượng đỉnh, ông Putin nói.",
+            ["Tehran"],
+        ),
+        (
+            "Ngày 17/6, tại thành phố Saint Petersburg, Tổng thống Putin đã tiếp phái đoàn.",
+            ["Saint Petersburg"],
+        ),
+        ("Tại Washington, bà Leavitt cho biết vòng đàm phán ở Florida diễn ra tốt.", ["Florida"]),
+        ("Ông Trump Jr. phát biểu tại Diễn đàn Doha hôm thứ Bảy.", []),
+        (
+            "Các vòng tham vấn tại Copenhagen tháng 6.2023, Jeddah tháng 8.2023 và Malta.",
+            ["Copenhagen", "Jeddah", "Malta"],
+        ),
+        ("Ông nói cuộc điện đàm phục vụ mục tiêu trước cuộc bầu cử sớm ở Đức.", []),
     ],
 )
 def test_venue_phrasings(body: str, venues: list[str]) -> None:

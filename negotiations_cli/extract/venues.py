@@ -8,7 +8,7 @@ never as the apposition of a city ("Geneva, Thụy Sĩ", "Alaska (Mỹ)").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text import tone_key
 from .mentions import Mention
@@ -41,10 +41,14 @@ def _stop(tokens: list[Token], k: int) -> bool:
 
 
 def _meeting_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A meeting word in tokens[lo:hi] (within one sentence) — not a press conference or an
+    interview, where words are said but no talks are held ("họp báo … tại Kiev")."""
     v = vocab()
     for k in range(max(lo, 0), hi):
         if _stop(tokens, k):
             return False
+        if v.speech_events.match(tokens, k):
+            continue  # "cuộc họp báo": not the "cuộc họp" it starts with
         if v.meeting_words.match(tokens, k):
             return True
     return False
@@ -72,6 +76,12 @@ def _places(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     found = [m for m in mentions if m.kind == "place" and m.place is not None]
     v = vocab()
     for org in (m for m in mentions if m.kind == "organization"):
+        named = v.institutions.match(tokens, org.first_token)
+        if named and named[0] == org.last_token - org.first_token:
+            seat = v.institution_seat.get(named[1])
+            if seat is not None:  # "tại Nhà Trắng": in Washington
+                found.append(replace(org, kind="place", place=seat))
+                continue
         k = org.first_token
         while k < org.last_token:
             match = v.places.match(tokens, k, proper=True)
@@ -131,18 +141,30 @@ def _after_conflict(tokens: list[Token], at: int) -> bool:
 
 
 _FROM = tone_key("từ")
+_WHEN = frozenset(tone_key(w) for w in ("tháng", "ngày", "năm", "hôm"))
 
 
-def _named_meeting(tokens: list[Token], i: int) -> bool:
-    """The place ends a capitalised name that opens with a meeting word ("Hội nghị An ninh
-    Munich", "Diễn đàn Kinh tế Davos")."""
+def _talks_named_by(tokens: list[Token], i: int) -> bool:
+    """A meeting word one or two words before the place ("đàm phán Istanbul", "tiến trình
+    hòa bình Istanbul"), written in lower case or opening the clause — a capitalised one
+    inside a sentence names an event ("Diễn đàn Doha"), which ``_named_meeting`` reads."""
+    meeting = vocab().meeting_words
+    for k in (i - 1, i - 2):
+        if k >= 0 and meeting.match(tokens, k):
+            return not tokens[k].capitalised or k == _clause_start(tokens, k)
+    return False
+
+
+def _named_meeting(tokens: list[Token], i: int) -> int | None:
+    """Where the capitalised name that the place ends opens with a meeting word ("Hội nghị An
+    ninh Munich", "Diễn đàn Kinh tế Davos"), or None."""
     meeting = vocab().meeting_words
     for k in range(i - 1, max(-1, i - 6), -1):
         if not tokens[k].is_word:
-            return False
+            return None
         if meeting.match(tokens, k):
-            return tokens[k].capitalised  # a name ("Hội nghị …"), not "cuộc gặp Geneva"
-    return False
+            return k if tokens[k].capitalised else None  # not "cuộc gặp Geneva"
+    return None
 
 
 def _range_to(tokens: list[Token], end: int) -> bool:
@@ -175,17 +197,55 @@ def _after_bracket(tokens: list[Token], k: int) -> int:
 
 
 def _before_bracket(tokens: list[Token], k: int) -> int:
-    """Back past a bracketed group closing at ``k``, else ``k``."""
+    """Back past a bracketed group closing at ``k`` ("(tháng 6/2023)") or a bare month or
+    date ("Copenhagen tháng 6.2023, Jeddah …"), else ``k``."""
     if k >= 0 and tokens[k].text == ")":
         for j in range(k - 1, max(-1, k - 12), -1):
             if tokens[j].text == "(":
                 return j - 1
+    j = k
+    while j >= 0 and k - j < 6 and (tokens[j].text.isdigit() or tokens[j].text in "./-"):
+        j -= 1
+    if j < k and j >= 0 and tokens[j].key in _WHEN:
+        return j - 1
     return k
 
 
 def _after_place_noun(tokens: list[Token], i: int) -> int:
     m = vocab().place_nouns.match(tokens, i)
     return i + m[0] if m else i
+
+
+def _speech_event_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    speech = vocab().speech_events
+    return any(speech.match(tokens, k) for k in range(max(lo, 0), hi))
+
+
+def _until_said(tokens: list[Token], start: int) -> int:
+    """The end of the stretch after ``start`` up to a reporting verb or the sentence's end."""
+    cues = vocab().cues
+    for j in range(start, min(len(tokens), start + _WINDOW)):
+        if _stop(tokens, j) or cues.match(tokens, j):
+            return j
+    return min(len(tokens), start + _WINDOW)
+
+
+def _opening_frame(tokens: list[Token], at: int, end: int) -> bool:
+    """ "Tại X, <someone> đã tiếp / hội đàm …": a place framing the sentence's start,
+    then talks in its first clause."""
+    if at != _clause_start(tokens, at) and not (at > 0 and tokens[at - 1].text == ","):
+        return False
+    k = end
+    while k < len(tokens) and tokens[k].text != ",":
+        if _stop(tokens, k) or k - end > 3:
+            return False
+        k += 1
+    # up to what anyone says: "Tại Washington, bà X cho biết vòng đàm phán …" is no venue
+    clause_end = next(
+        (j for j in range(k + 1, _until_said(tokens, k + 1)) if tokens[j].text == ","),
+        _until_said(tokens, k + 1),
+    )
+    return k < len(tokens) and _meeting_between(tokens, k + 1, clause_end)
 
 
 _PURPOSE = frozenset(tone_key(w) for w in ("để", "nhằm"))
@@ -246,7 +306,7 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             and tokens[_before_bracket(tokens, i - 2)].end in located
         ):
             # "các cuộc gặp ở Riyadh và Jeddah", "từ Copenhagen (tháng 6), Jeddah (…) tới Davos"
-            venue = listed = not _nation(m.place)
+            venue = listed = True
         elif before.key in _AT and _after_conflict(tokens, i - 1):
             venue = False  # "chấm dứt cuộc xung đột ở Ukraine": where the war is, not the talks
         elif (
@@ -260,6 +320,11 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
                 _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
                 or any(_same_sentence(tokens, h.end, i) for h in hits)
                 or _purpose_meeting(tokens, m.last_token)
+                or _opening_frame(tokens, i - 1, m.last_token)
+                or (
+                    _speech_event_between(tokens, _clause_start(tokens, i - 1), i - 1)
+                    and _meeting_between(tokens, m.last_token, _until_said(tokens, m.last_token))
+                )  # "họp báo ở Tehran …, sau cuộc gặp thượng đỉnh": the press met at talks
             )
         elif before.key in _TO and not _nation(m.place):
             end = min(len(tokens), m.last_token + _WINDOW)
@@ -269,12 +334,15 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
         elif before.key == _FROM and not _nation(m.place) and _range_to(tokens, m.last_token):
             # "các vòng đàm phán từ Istanbul đến Alaska": both ends are venues of the talks
             venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
-        elif not _nation(m.place) and v.meeting_words.match(tokens, i - 1):
+        elif not _nation(m.place) and _talks_named_by(tokens, i):
             venue = True  # "đàm phán Istanbul", "định dạng Istanbul"
-        elif not _nation(m.place) and i > 1 and v.meeting_words.match(tokens, i - 2):
-            venue = True
-        elif not _nation(m.place) and _named_meeting(tokens, i):
-            venue = True  # "tại Hội nghị An ninh Munich": the conference bears its place
+        elif not _nation(m.place) and (named := _named_meeting(tokens, i)) is not None:
+            # "tại Hội nghị An ninh Munich, … có cuộc gặp với …": talks at the conference
+            # (a speech there, "phát biểu tại Diễn đàn Doha", is none)
+            start = _clause_start(tokens, named)
+            venue = _meeting_between(tokens, start, named) or _meeting_between(
+                tokens, m.last_token, _until_said(tokens, m.last_token)
+            )
         if venue:
             hits.append(VenueHit(place, m.text, m.start, m.end))
             if before.key in _AT or before.key == _FROM or listed:

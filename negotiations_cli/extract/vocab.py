@@ -158,6 +158,7 @@ class Vocab:
     unnamed: PhraseTable[str]
     institutions: PhraseTable[str]
     institution_country: dict[str, Place]  # "Nhà Trắng" → United States
+    institution_seat: dict[str, Place]  # "Nhà Trắng" → Washington
     org_heads: PhraseTable[str]
     media: PhraseTable[str]
     places: PhraseTable[Place]
@@ -279,6 +280,7 @@ def vocab() -> Vocab:
         unnamed=_table(orgs["unnamed"]),
         institutions=_table(orgs["institution"]),
         institution_country={k: by_name[c] for k, c in orgs["countries"].items()},
+        institution_seat={k: by_name[c] for k, c in orgs["seats"].items()},
         org_heads=_table(orgs["heads"]),
         media=_table(orgs["media"]),
         places=places,
