@@ -959,3 +959,67 @@ def test_a_suffixed_surname_is_the_suffixed_name_before() -> None:
         'gọi đó là "tấm séc khống".'
     )
     assert [(s.speaker, s.cue) for s in found] == [("Donald Trump Jr.", "chỉ trích")]
+
+
+def test_talking_by_phone_is_no_statement() -> None:
+    body = "Tổng thống Volodymyr Zelensky nói chuyện điện thoại với ông Trump và lãnh đạo Pháp."
+    assert [s for s in statements_of(body) if s.speaker_type == "person"] == []
+
+
+def test_as_someone_put_it_and_a_framed_theo() -> None:
+    found = statements_of(
+        "Theo lời ông Zelensky tại cuộc họp báo tối 18.8, cuộc gặp là tốt đẹp nhất.\n\n"
+        'Các kênh liên lạc, như lời Trợ lý Tổng thống Nga Yuri Ushakov, "vẫn hoạt động".'
+    )
+    assert [(s.speaker, s.cue) for s in found] == [
+        ("Volodymyr Zelensky", "theo"),
+        ("Yuri Ushakov", "theo"),
+    ]
+
+
+def test_among_equal_titles_the_previous_subject() -> None:
+    body = (
+        "Ngoại trưởng Thổ Nhĩ Kỳ Mevlut Cavusoglu, người từng chủ trì cuộc gặp giữa Ngoại "
+        "trưởng Nga Sergei Lavrov và Ngoại trưởng Ukraine Dmytro Kuleba, ngồi ở đầu bàn. "
+        "Ngoại trưởng cho biết các vấn đề khó sẽ được bàn sau."
+    )
+    assert one(body).speaker == "Mevlut Cavusoglu"
+
+
+def test_a_countrys_leader_named_without_a_title() -> None:
+    body = (
+        "Ông Volodymyr Zelensky tới Washington hôm 20/11. Trong bài phát biểu hôm 21/11, "
+        "nhà lãnh đạo Ukraine cảnh báo đất nước đang ở thời khắc khó khăn."
+    )
+    assert one(body).speaker == "Volodymyr Zelensky"
+
+
+def test_a_known_vietnamese_name_ends_a_long_office() -> None:
+    body = (
+        "Giám đốc Văn phòng Ủy ban Công tác Đối ngoại Trung ương Trung Quốc Vương Nghị nói "
+        "Bắc Kinh không đứng ngoài cuộc."
+    )
+    assert one(body).speaker == "Wang Yi"
+
+
+def test_ba_after_a_speaker_whose_name_tells_no_gender() -> None:
+    found = statements_of(
+        "Ngoại trưởng Đức Annalena Baerbock nói châu Âu đứng về phía Kiev.\n\n"
+        'Người phát ngôn Bộ Ngoại giao Trung Quốc Mao Ninh nói Bắc Kinh "luôn đứng về phía '
+        'hòa bình". Bà phủ nhận việc Bắc Kinh cung cấp vũ khí.'
+    )
+    assert [s.speaker for s in found] == ["Annalena Baerbock", "Mao Ning", "Mao Ning"]
+
+
+def test_a_time_zone_bracket_between_speaker_and_verb() -> None:
+    body = "Tổng thống Volodymyr Zelensky tối 25/3 (giờ Kiev) cho rằng Nga muốn kéo dài thời gian."
+    assert one(body, date="2025-03-26").speaker == "Volodymyr Zelensky"
+
+
+def test_an_interview_answer_holds_what_it_reports() -> None:
+    found = statements_of(
+        "Phóng viên: Nga muốn gì?\n\n"
+        "Ông Lộc: Những yêu cầu rộng hơn lãnh thổ. Tổng thống Putin từng nói rằng Nga không "
+        "chấp nhận ngừng bắn tạm thời."
+    )
+    assert [s.speaker for s in found if s.speaker_type == "person"] == ["Lộc"]

@@ -158,7 +158,7 @@ class _Extractor:
         if m.kind == "person" and m.name:
             return self.person(m.name, m.role)
         if m.kind == "pronoun":
-            return self._back_reference(m)
+            return self._back_reference(m, at)
         if m.kind == "role" and m.role:
             return self._role(m, at)
         if m.kind == "place" and m.place:
@@ -171,7 +171,7 @@ class _Extractor:
             return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", None, None)
         return None
 
-    def _back_reference(self, m: Mention) -> _Speaker | None:
+    def _back_reference(self, m: Mention, at: Position) -> _Speaker | None:
         """ "ông"/"bà" → the latest speaker not known to be of the other gender ("bà" prefers
         a woman among the last few speakers); "người này", "quan chức này" → the latest
         speaker of any kind."""
@@ -187,6 +187,16 @@ class _Extractor:
             # "Phó Chủ tịch … Kosachev có giọng điệu cứng rắn hơn. …, ông cho rằng …": the
             # person the previous sentences named, when named after the last speaker spoke
             return self.person(named[1], None)
+        if (
+            fits
+            and fits[0].gender is None
+            and self.history
+            and fits[0] is self.history[-1]
+            and self.spoke_at.get(fits[0].key, (-1, -1))[0] == at[0]
+        ):
+            # "Người phát ngôn … Mao Ninh nói … . Bà phủ nhận …": the one who just spoke,
+            # whose gender the name did not tell, before a woman who spoke earlier
+            return fits[0]
         women = [s for s in fits if s.gender == "f"]
         if m.gender == "f" and women:
             return women[0]
@@ -219,6 +229,18 @@ class _Extractor:
                 found = entry
         return (found[0], found[1]) if found is not None else None
 
+    def _last_subject(self) -> str | None:
+        """The subject of the latest sentence that named someone, if it had one."""
+        if not self.named_outside:
+            return None
+        sentence = self.named_outside[-1][2]
+        for _at, name, where, subject in reversed(self.named_outside[-_LOOK_BACK:]):
+            if where != sentence:
+                return None
+            if subject:
+                return name
+        return None
+
     def _role(self, m: Mention, at: Position) -> _Speaker:
         assert m.role is not None
         wanted = role_classes(m.role)
@@ -227,6 +249,7 @@ class _Extractor:
         # given to ("Tổng thư ký NATO"), then the one sharing most classes, then the latest
         best: tuple[bool, int, str] | None = None
         written = fold(m.role)
+        subject = self._last_subject()
         if wanted:
             for pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
                 if pos >= at:
@@ -241,8 +264,15 @@ class _Extractor:
                 if not shared or (country and facts.country and facts.country != country):
                     continue
                 same = any(f"{fold(r)} ".startswith(f"{written} ") for r in facts.roles)
-                # "Đức Giáo hoàng" is the pope named before, not the president named since
-                if best is None or (same, shared) > best[:2]:
+                # "Đức Giáo hoàng" is the pope named before, not the president named since;
+                # between equals, the previous sentence's subject ("Ngoại trưởng Thổ Nhĩ Kỳ
+                # X, người từng chủ trì cuộc gặp giữa Ngoại trưởng Nga Y và … . Ngoại trưởng
+                # cho biết": X)
+                if (
+                    best is None
+                    or (same, shared) > best[:2]
+                    or ((same, shared) == best[:2] and name == subject)
+                ):
                     best = (same, shared, name)
         if best is None and fold(m.role).startswith(vocab().generic_roles):
             # "nữ chính trị gia người Estonia": any person named before who is no head of
@@ -255,6 +285,14 @@ class _Extractor:
                     and "head_of_state" not in roles
                     and not (country and facts.country and facts.country != country)
                 ):
+                    best = (False, 0, name)
+                    break
+        if best is None and country:
+            # "nhà lãnh đạo Ukraine" when Zelensky was named without a title: the latest
+            # person of that country whose role this article does not say
+            for pos, name in reversed(self.mentions_seen[-_LOOK_BACK:]):
+                facts = self.people.people[name]
+                if pos < at and facts.country == country and not facts.roles:
                     best = (False, 0, name)
                     break
         if best is not None:
@@ -464,8 +502,9 @@ class _Extractor:
         m = f.mention
         if m is None:
             return self.history[-1] if self.history else None
-        if m.kind == "role" and m.first_token > 0 and t.tokens[m.first_token - 1].key in _PLURAL:
-            # "các nhà lãnh đạo kêu gọi": a group speaks, not the last leader named
+        before = t.tokens[m.first_token - 1] if m.kind == "role" and m.first_token > 0 else None
+        if before is not None and (before.key in _PLURAL or before.text.isdigit()):
+            # "các nhà lãnh đạo kêu gọi", "25 nhà lãnh đạo": a group, not the last leader named
             return _Speaker(("unnamed", fold(m.text)), m.text, "unnamed", m.role, None)
         return self.resolve(m, t.at(m.start))
 

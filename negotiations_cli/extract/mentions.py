@@ -608,11 +608,22 @@ class _Scanner:
                 and token.capitalised
                 and looks_vietnamese(token.text)
                 and not (v.titles.match(tokens, j) or v.honorifics.match(tokens, j))
+                and not self._known_person_at(j)
             ) or self._inner_lowercase(j):
                 j += 1
             else:
                 break
         return j
+
+    def _known_person_at(self, j: int) -> bool:
+        """A well-known person's name in Vietnamese starts at ``j`` ("… Trung Quốc Vương
+        Nghị nói"): the institution's name ends before it."""
+        return any(
+            j + n <= len(self.tokens)
+            and all(t.capitalised for t in self.tokens[j : j + n])
+            and self.v.is_person_alias(self.span_text(j, j + n))
+            for n in (4, 3, 2)
+        )
 
     def _inner_lowercase(self, j: int) -> bool:
         """ "Đầu tư" in "Quỹ Đầu tư Trực tiếp", "và" in "An ninh và Quốc phòng"."""

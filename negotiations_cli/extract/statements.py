@@ -31,11 +31,13 @@ def _keys(*words: str) -> frozenset[str]:
 
 
 _THEO = tone_key("theo")
+_NHU = tone_key("như")
 _LOI = tone_key("lời")
 _QUOTING = _keys("dẫn", "trích")
 _DEMONSTRATIVE = _keys("này")
 _ABOUT = tone_key("về")
 _AGE = tone_key("tuổi")
+_HOUR = tone_key("giờ")
 _WHILE = (tone_key("trong"), tone_key("khi"))
 _AS_FOR = tone_key("còn")
 _RELATION = _keys("sau", "trước", "ngay")  # ", chỉ vài giờ sau …": a time frame
@@ -80,6 +82,7 @@ _LINKS = _keys("và", "nhưng", "song", "đồng", "thời", "khi", "do", "lý",
 _SEPARATORS = frozenset({",", "-", "–", "—", ":"})
 _MIN_CONTENT_WORDS = 8
 _SHORT_QUOTE = 5  # words: a quoted name inside an apposition, not what anyone said
+_APPOSITION_REACH = 32  # tokens: "X, người chủ trì cuộc họp … với khoảng 25 nhà lãnh đạo …, nói"
 _SPEAKING_KINDS = frozenset({"person", "role", "pronoun", "organization", "unnamed", "place"})
 
 
@@ -149,6 +152,9 @@ class _Paragraph:
             if self.in_date(token):
                 pos -= 1
                 continue
+            if token.text == ")" and (opening := self._time_bracket(pos, floor)) is not None:
+                pos = opening - 1  # "Zelensky tối 25/3 (giờ Kiev) cho rằng"
+                continue
             if token.text in ("-", "–", "—", ",", "(", ")"):
                 punct += 1
                 if punct > 4:
@@ -188,6 +194,17 @@ class _Paragraph:
             return None
         role = self.mention_ending(pos + 1 - length)
         return pos - length if role is not None and role.kind == "role" else None
+
+    def _time_bracket(self, close: int, floor: int) -> int | None:
+        """Index of the "(" of a bracket closing at ``close`` that says what time it was
+        ("(giờ Kiev)", "(giờ địa phương)", "(25/3)")."""
+        for k in range(close - 1, max(floor, close - 6) - 1, -1):
+            if self.tokens[k].text == "(":
+                inner = self.tokens[k + 1 : close]
+                if inner and (inner[0].key == _HOUR or any(self.in_date(t) for t in inner)):
+                    return k
+                return None
+        return None
 
     def _passive_quote_start(self, pos: int, floor: int) -> int | None:
         """Index of "được" in "được <an agency> dẫn lời / trích lời" ending at ``pos``."""
@@ -270,7 +287,8 @@ def find_statements(
         first, last = bisect_left(starts, s), bisect_left(starts, e)
         here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
         if not here and s == 0 and (answer := _interview_answer(p, first, (s, e))):
-            here = [answer]
+            found.append(answer)
+            break  # the answer is the paragraph: what it reports others said is the answerer's
         if not here and previous_had_statement and (cont := _continuation(p, s, e)):
             if found:
                 # ""A", X nói. "B"": one statement, from A through B, like a split quote
@@ -307,13 +325,18 @@ def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
     out: list[Found] = []
     for i in range(first, last):
         token = p.tokens[i]
-        if token.key != _THEO or p.in_quote(token.start) or p.in_claimed(token.start):
+        as_said = token.key == _NHU and i + 1 < last and p.tokens[i + 1].key == _LOI
+        if (
+            (token.key != _THEO and not as_said)
+            or p.in_quote(token.start)
+            or p.in_claimed(token.start)
+        ):
             continue
         if i > first and p.tokens[i - 1].text not in (",", ";"):
             continue
         k = i + 1
         if k < last and p.tokens[k].key == _LOI:
-            k += 1
+            k += 1  # "Theo lời X", "như lời X"
         if k >= last or p.v.not_speakers.match(p.tokens, k):
             continue
         mention = p.mention_at(k)
@@ -324,6 +347,7 @@ def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
         j = mention.last_token
         while j < last and p.in_date(p.tokens[j]):
             j += 1
+        j = _past_frame(p, j, last)  # "Theo lời ông X tại cuộc họp báo tối 18.8, …"
         if j >= last or p.tokens[j].text not in (",", ":"):
             continue
         if mention.kind not in ("person", "role", "pronoun") and _person_speaks_at(p, j + 1, last):
@@ -335,6 +359,23 @@ def _theo(p: _Paragraph, first: int, last: int, sentence: tuple[int, int]) -> li
         p.claimed.append((token.start, sentence[1]))
         out.append(Found(start, end, kind, "theo", mention, sentence, token.start))
     return out
+
+
+def _past_frame(p: _Paragraph, j: int, last: int) -> int:
+    """Past a short frame ("tại cuộc họp báo tối 18.8", "trên Telegram") up to its comma."""
+    if j >= last or p.tokens[j].key not in _FRAME_AFTER:
+        return j
+    for k in range(j + 1, min(last, j + 12)):
+        token = p.tokens[k]
+        if token.text in (",", ":"):
+            return k
+        if (
+            p.in_quote(token.start)
+            or (token.text in (".", ";") and not p.in_date(token))  # not "tối 18.8"
+            or (token.key in p.v.cues.starts and p.v.cues.match(p.tokens, k))
+        ):
+            return j
+    return j
 
 
 def _person_speaks_at(p: _Paragraph, k: int, last: int) -> bool:
@@ -448,7 +489,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         return None
     fallback: int | None = None
     nearest: int | None = None
-    for k in range(end, max(first, end - 24), -1):
+    for k in range(end, max(first, end - _APPOSITION_REACH), -1):
         token = p.tokens[k]
         if (
             (p.in_quote(token.start) and not p.in_short_quote(token.start))
@@ -631,7 +672,10 @@ def _attribute(
                 p.in_quote(start) or p.in_quote(end - 1) or not tail or long_enough
             ):
                 start, end, kind = p.classify(start, end)
-                if _goes_on(p, after, last):
+                comma = next(
+                    (k for k in range(after, last) if p.tokens[k].text == ","), None
+                )  # "…", ông X nói với phóng viên khi …, song thừa nhận …
+                if _goes_on(p, after, last) or (comma is not None and _goes_on(p, comma, last)):
                     # ""…", bà X nói, đồng thời cho biết …": one statement of one speaker
                     end = p.trim(start, sentence[1])[1]
                     kind = "mixed"

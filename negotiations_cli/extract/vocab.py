@@ -268,7 +268,10 @@ def vocab() -> Vocab:
             honorifics.add(phrase, gender)
     cues: PhraseTable[tuple[str, str]] = PhraseTable()
     for phrase, flag in _tabbed("cues.txt"):
-        cues.add(phrase, (phrase, flag))
+        if phrase.startswith("!"):
+            cues.block(phrase[1:])  # "nói chuyện": no "nói" inside
+        else:
+            cues.add(phrase, (phrase, flag))
     classes = load_json("role_classes.json")
     by_name = {place.name: place for place in places.entries.values()}
     return Vocab(
