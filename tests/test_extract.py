@@ -546,6 +546,15 @@ def test_apposition_with_its_own_commas() -> None:
             ["Copenhagen", "Jeddah", "Malta"],
         ),
         ("Ông nói cuộc điện đàm phục vụ mục tiêu trước cuộc bầu cử sớm ở Đức.", []),
+        ("Một ngày sau, Tổng thống Volodymyr Zelensky tới Nhà Trắng.", ["Washington"]),
+        ("Các thượng nghị sĩ gửi một tín hiệu sai lầm tới Điện Kremlin.", []),
+        ("Ông Putin đã mời ông Trump tới thăm Mátxcơva.", ["Moscow"]),
+        ("Hai tuần trước, tại Jeddah, hai phái đoàn đã ra tuyên bố chung.", ["Jeddah"]),
+        (
+            "Ông đề xuất Istanbul, Vatican hoặc Geneva làm địa điểm.",
+            ["Geneva", "Istanbul", "Vatican"],
+        ),
+        ("Viện đã thăm dò dư luận ở Moskva.", []),
     ],
 )
 def test_venue_phrasings(body: str, venues: list[str]) -> None:

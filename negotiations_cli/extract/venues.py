@@ -155,6 +155,17 @@ def _talks_named_by(tokens: list[Token], i: int) -> bool:
     return False
 
 
+_AUXILIARIES = frozenset(tone_key(w) for w in ("đã", "sẽ", "vừa", "đang", "cũng", "lại"))
+
+
+def _person_goes(tokens: list[Token], mentions: list[Mention], to: int) -> bool:
+    """A person, the subject, goes ("X (đã) tới …"), not a message sent ("gửi tín hiệu tới")."""
+    k = to - 1
+    while k >= 0 and tokens[k].key in _AUXILIARIES:
+        k -= 1
+    return any(m.kind == "person" and m.last_token == k + 1 for m in mentions)
+
+
 def _named_meeting(tokens: list[Token], i: int) -> int | None:
     """Where the capitalised name that the place ends opens with a meeting word ("Hội nghị An
     ninh Munich", "Diễn đàn Kinh tế Davos"), or None."""
@@ -223,10 +234,10 @@ def _speech_event_between(tokens: list[Token], lo: int, hi: int) -> bool:
 
 def _until_said(tokens: list[Token], start: int) -> int:
     """The end of the stretch after ``start`` up to a reporting verb or the sentence's end."""
-    cues = vocab().cues
+    v = vocab()
     for j in range(start, min(len(tokens), start + _WINDOW)):
-        if _stop(tokens, j) or cues.match(tokens, j):
-            return j
+        if _stop(tokens, j) or (v.cues.match(tokens, j) and not v.meeting_words.match(tokens, j)):
+            return j  # (not at "tuyên bố chung": a joint statement is the talks' own)
     return min(len(tokens), start + _WINDOW)
 
 
@@ -259,16 +270,29 @@ def _purpose_meeting(tokens: list[Token], end: int) -> bool:
     return False
 
 
-def _hosts(tokens: list[Token], end: int) -> bool:
+def _hosts(tokens: list[Token], start: int, end: int) -> bool:
     """A hosting verb and a meeting word follow the place in its clause."""
     v = vocab()
-    for k in range(end, min(len(tokens), end + 8)):
+    k = end
+    while k < min(len(tokens), end + 16):
+        if (tokens[k].text == "," or tokens[k].key in _AND) and (
+            listed := v.places.match(tokens, k + 1, proper=True)
+        ):
+            k += 1 + listed[0]  # "đề xuất Thổ Nhĩ Kỳ, Vatican hoặc Thụy Sĩ làm địa điểm"
+            continue
         if _stop(tokens, k) or tokens[k].text == ",":
             return False
-        if v.host_words.match(tokens, k):
-            return _meeting_between(tokens, k, min(len(tokens), k + 8)) or bool(
-                v.meeting_words.match(tokens, k)
+        if host := v.host_words.match(tokens, k):
+            if host[1] == "alone":
+                return True  # "đề xuất Geneva làm địa điểm"
+            # talks named after the hosting words, or before the place in its sentence
+            # ("… sẵn sàng đàm phán … và đề xuất Thụy Sĩ làm địa điểm")
+            return (
+                _meeting_between(tokens, k, min(len(tokens), k + 8))
+                or bool(v.meeting_words.match(tokens, k))
+                or _meeting_between(tokens, _clause_start(tokens, start), start)
             )
+        k += 1
     return False
 
 
@@ -284,8 +308,13 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
         before = tokens[i - 1] if i > 0 else None
         if before is None:
             continue
-        if before.text in (",", "(") and any(
-            o.last_token in (i - 1, i - 2) and o.place and o.place.kind != "country" for o in places
+        if (
+            before.text in (",", "(")
+            and m.place.kind != "city"
+            and any(
+                o.last_token in (i - 1, i - 2) and o.place and o.place.kind != "country"
+                for o in places
+            )
         ):
             continue  # "Istanbul, Thổ Nhĩ Kỳ" / "Alaska (Mỹ)": the city is the venue
         venue = listed = False
@@ -298,7 +327,7 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             place = capital  # "tại thủ đô Hungary": Budapest
         if before.text == "," and _locative_before(tokens, i - 1):
             before = tokens[_locative_before(tokens, i - 1)]  # "ở Cung điện Dolmabahce, Istanbul"
-        if not _nation(m.place) and _hosts(tokens, m.last_token):
+        if not _nation(m.place) and _hosts(tokens, i, m.last_token):
             venue = True  # "Istanbul sẵn sàng đăng cai các vòng đàm phán"
         elif (
             (before.key in _AND | _TO or before.text == ",")
@@ -328,9 +357,14 @@ def find_venues(tokens: list[Token], mentions: list[Mention]) -> list[VenueHit]:
             )
         elif before.key in _TO and not _nation(m.place):
             end = min(len(tokens), m.last_token + _WINDOW)
-            venue = _meeting_between(tokens, m.last_token, end) or _meeting_between(
-                tokens, _clause_start(tokens, i - 1), i - 1
-            )
+            venue = (
+                _meeting_between(tokens, m.last_token, end)
+                or _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)
+                or (
+                    v.institutions.match(tokens, m.first_token) is not None
+                    and _person_goes(tokens, mentions, i - 1)
+                )
+            )  # "Tổng thống Zelensky tới Nhà Trắng": a visit to its seat is a meeting there
         elif before.key == _FROM and not _nation(m.place) and _range_to(tokens, m.last_token):
             # "các vòng đàm phán từ Istanbul đến Alaska": both ends are venues of the talks
             venue = _meeting_between(tokens, _clause_start(tokens, i - 1), i - 1)

@@ -299,7 +299,7 @@ def vocab() -> Vocab:
         conflict_words=frozenset(_phrase_keys(w) for w in load_lines("conflict_words.txt")),
         place_nouns=_table(load_lines("place_nouns.txt")),
         name_blockers=_table(load_lines("name_blockers.txt")),
-        host_words=_table(load_lines("host_words.txt")),
+        host_words=_table_of(_tabbed("host_words.txt")),
         not_speakers=_table(load_lines("speaker_frames.txt")),
         topic_markers=_table(load_lines("topic_markers.txt")),
         people=people,
