@@ -221,6 +221,10 @@ _ANAPHORIC = {
     "hai ngày sau": 2,
     "một ngày trước đó": -1,
     "một ngày trước": -1,
+    "trước đó một ngày": -1,
+    "sau đó một ngày": 1,
+    "trước đó hai ngày": -2,
+    "sau đó hai ngày": 2,
 }
 _DAY_ANAPHORIC = frozenset(k for k in _ANAPHORIC if "ngày" in k or "hôm" in k)
 _VAGUE = (
@@ -293,7 +297,7 @@ def _patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], re.Pattern
     # pattern only there is many times faster than scanning every position with it.
     candidate = re.compile(
         r"[\d(]|\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|khuya|tháng|năm|đầu|giữa|cuối|tuần"
-        r"|cùng|khi|lúc|vào|thời|một|hai|những|vài|ít|mấy|không)\b",
+        r"|cùng|khi|lúc|vào|thời|một|hai|những|vài|ít|mấy|không|trước|sau)\b",
         re.IGNORECASE,
     )
     return by_kind, combined, candidate

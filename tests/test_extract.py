@@ -1032,3 +1032,29 @@ def test_an_interview_answer_holds_what_it_reports() -> None:
         "chấp nhận ngừng bắn tạm thời."
     )
     assert [s.speaker for s in found if s.speaker_type == "person"] == ["Lộc"]
+
+
+def test_a_frame_with_a_date_before_rang_dates_the_words() -> None:
+    body = (
+        "Ngoại trưởng Nga Sergei Lavrov trả lời phỏng vấn Kênh 1 hôm 25/3 rằng cần có mệnh "
+        "lệnh từ Washington."
+    )
+    found = one(body, date="2025-03-26")
+    assert str(found.date) == "2025-03-25" and found.text.startswith("cần có")
+
+
+def test_before_a_trip_on_a_day_is_that_day() -> None:
+    body = (
+        "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan trước chuyến công du vùng Vịnh ngày 17-7 "
+        "cho biết ông tin rằng cây cầu nhân đạo vẫn đứng vững."
+    )
+    assert str(one(body, date="2023-07-18").date) == "2023-07-17"
+
+
+def test_a_day_before_that() -> None:
+    found = statements_of(
+        "Vòng đàm phán diễn ra tại Istanbul hôm 16/5.\n\n"
+        "Trước đó một ngày, Ngoại trưởng Mỹ Marco Rubio nói ông không có kỳ vọng cao.",
+        date="2025-05-17",
+    )
+    assert [str(s.date) for s in found] == ["2025-05-15"]

@@ -327,7 +327,9 @@ class _Extractor:
             )
             return best.period, "text"
         if after_meeting and self.narrative is not None:
-            return self.narrative, "context"  # "Sau cuộc đàm phán, X nói": the talks' day
+            # "Sau cuộc đàm phán, X nói": the talks' day — a day, not a month recalled since
+            day = self.narrative if self.narrative.precision == "day" else self.last_day
+            return day or self.narrative, "context"
         if speaker.key in self.speaker_last:
             return self.speaker_last[speaker.key], "context"
         if speaker.key in self.mention_last:

@@ -691,6 +691,9 @@ def _attribute(
     # when only a frame (với…, trong…, a date) stands between the cue and rằng.
     framed = after < last and (p.tokens[after].key in _TAIL_START or p.in_date(p.tokens[after]))
     for k in range(after, min(after + 14, last)):
+        # "trả lời phỏng vấn Kênh 1 hôm 25/3 rằng …": a date or a frame on the way to
+        # "rằng" makes what stands before it a frame too
+        framed = framed or p.in_date(p.tokens[k]) or p.tokens[k].key in _FRAME_AFTER
         token = p.tokens[k]
         if p.in_quote(token.start):
             break
