@@ -108,10 +108,10 @@ def match_speaker(index: Index, query: str) -> str:
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise NotFound(f"no speaker matches {query!r}{hint}")
     if len(found) > 1:
-        from .extract.vocab import vocab
+        from .extract.vocab import person_aliases
 
         # "Peskov" is the lexicon's alias of Dmitry Peskov: him, and the namesakes said
-        known = vocab().is_person_alias(query)
+        known = person_aliases().get(key)
         if known not in found:
             raise UsageError(f"{query!r} is ambiguous: {', '.join(sorted(found))}")
         others = ", ".join(sorted(found - {known}))

@@ -14,7 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from ..lexicon import load_json, load_lines
 from ..text import fold, fold_key, tone_key
 
-__all__ = ["PhraseTable", "Place", "Token", "Vocab", "tokenize", "vocab"]
+__all__ = ["PhraseTable", "Place", "Token", "Vocab", "person_aliases", "tokenize", "vocab"]
 
 V = TypeVar("V")
 
@@ -236,6 +236,17 @@ def _tabbed(name: str) -> list[tuple[str, str]]:
 
 
 @cache
+def person_aliases() -> dict[str, str]:
+    """fold_key(alias) → canonical name, for every well-known person (cheap: a query that
+    only needs to know who "Peskov" is does not compile the whole lexicon)."""
+    people: dict[str, str] = {}
+    for canonical, entry in load_json("people.json")["people"].items():
+        for alias in [canonical, *entry["aliases"]]:
+            people.setdefault(fold_key(alias), canonical)
+    return people
+
+
+@cache
 def vocab() -> Vocab:
     """The compiled lexicon (built once per process)."""
     orgs = load_json("organizations.json")
@@ -253,12 +264,11 @@ def vocab() -> Vocab:
             places.add(spelling, place)
         if place.capital and place.country:
             capitals[place.country] = place
-    people: dict[str, str] = {}
-    countries: dict[str, str | None] = {}
-    for canonical, entry in load_json("people.json")["people"].items():
-        countries[canonical] = entry.get("country")
-        for alias in [canonical, *entry["aliases"]]:
-            people.setdefault(fold_key(alias), canonical)
+    people = person_aliases()
+    countries: dict[str, str | None] = {
+        canonical: entry.get("country")
+        for canonical, entry in load_json("people.json")["people"].items()
+    }
     honorifics: PhraseTable[str] = PhraseTable()
     exceptions: PhraseTable[bool] = PhraseTable()
     for phrase, gender in _tabbed("honorifics.txt"):
