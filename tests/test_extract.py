@@ -1058,3 +1058,30 @@ def test_a_day_before_that() -> None:
         date="2025-05-17",
     )
     assert [str(s.date) for s in found] == ["2025-05-15"]
+
+
+def test_ong_after_an_opening_frame_naming_someone_else() -> None:
+    found = statements_of(
+        "Thủ tướng Hungary Viktor Orban tới Kiev hôm 2/7. Tại cuộc hội đàm với Tổng thống "
+        'Volodymyr Zelensky, ông đề nghị Kiev cân nhắc "một lệnh ngừng bắn có thời hạn".',
+        date="2024-07-03",
+    )
+    assert [s.speaker for s in found] == ["Viktor Orban"]
+
+
+def test_adverbs_and_weekdays_between_speaker_and_verb() -> None:
+    found = statements_of(
+        "Người phát ngôn Điện Kremlin Dmitry Peskov hôm thứ Năm tuần trước cho biết Nga muốn "
+        "một giải pháp lâu dài. Ông chỉ nói Nga sẽ công bố kết quả sau.\n\n"
+        "Ông Donald Trump Jr. có mặt tại Doha. Trump Jr. cũng chỉ trích các khoản viện trợ, "
+        'gọi đó là "tấm séc khống".'
+    )
+    assert [s.speaker for s in found] == ["Dmitry Peskov", "Dmitry Peskov", "Donald Trump Jr."]
+
+
+def test_a_joint_statement_is_a_noun() -> None:
+    body = (
+        "Ngoại trưởng Ả Rập Xê Út, Hoàng tử Faisal bin Farhan, cũng có mặt nhưng nước này "
+        "không ký tuyên bố chung."
+    )
+    assert [s for s in statements_of(body) if s.speaker_type == "person"] == []

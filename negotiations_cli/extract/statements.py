@@ -542,7 +542,10 @@ def _named_before(p: _Paragraph, mention: Mention, first: int) -> bool:
     if comma <= first or p.tokens[comma].text not in (",", "-", "–", "—"):
         return False
     named = p.mention_ending(comma)
-    return named is not None and named.kind == "person"
+    if named is None or named.kind != "person":
+        return False
+    # not a person inside an opening frame: "Tại cuộc hội đàm với Tổng thống X, ông đề nghị"
+    return not (named.first_token > 0 and p.tokens[named.first_token - 1].key in _PREPOSITIONS)
 
 
 def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
@@ -551,10 +554,10 @@ def _subject(p: _Paragraph, first: int, cue: int) -> Mention | None:
     closes_apposition = any(t.text in (",", "-", "–", "—") for t in p.tokens[pos + 1 : cue])
     adjacent_role = (
         mention is not None
-        and mention.kind == "role"
+        and mention.kind in ("role", "pronoun")
         and not closes_apposition
         and not _named_before(p, mention, first)
-    )  # "…, nhà ngoại giao Nga cáo buộc": the role itself is the subject
+    )  # "…, nhà ngoại giao Nga cáo buộc", "…, ông đề nghị": the role or "ông" is the subject
     if (
         (mention is None or mention.kind != "person" or closes_apposition)
         and not adjacent_role

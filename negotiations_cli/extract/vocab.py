@@ -103,8 +103,12 @@ class PhraseTable(Generic[V]):
         """How many tokens the longest phrase that ends just before ``tokens[end]`` (and
         starts no earlier than ``floor``) takes; 0 when none does."""
         for length in range(min(longest, end - floor), 0, -1):
-            if (found := self.match(tokens, end - length)) and found[0] == length:
-                return length
+            keys = tuple(t.key for t in tokens[end - length : end])
+            if keys in self.entries and not (
+                self.blocked and self._inside_blocked(tokens, end - length, length)
+            ):
+                return length  # (exactly these words: "cũng" before "chỉ trích", though
+                # "cũng chỉ" is a longer entry)
         return 0
 
     def match(self, tokens: list[Token], i: int, *, proper: bool = False) -> tuple[int, V] | None:
