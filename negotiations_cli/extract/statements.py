@@ -121,6 +121,19 @@ class _Paragraph:
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)
 
+    def cue(self, k: int) -> tuple[int, tuple[str, str]] | None:
+        """The reporting verb at token ``k``: (tokens it takes, (cue, flag)), or None."""
+        return self.v.cues.match(self.tokens, k)
+
+    def strong_cue(self, k: int) -> bool:
+        """A reporting verb at ``k`` that reports on its own (not one marked "weak")."""
+        found = self.cue(k)
+        return found is not None and found[1][1] != "weak"
+
+    def next_comma(self, start: int, last: int) -> int | None:
+        """Index of the first comma in tokens[start:last]."""
+        return next((k for k in range(start, last) if self.tokens[k].text == ","), None)
+
     def in_short_quote(self, pos: int) -> bool:
         """Inside a quoted name or phrase of a few words ("“liên minh tự nguyện”"), not a
         quoted statement."""
@@ -235,9 +248,7 @@ class _Paragraph:
                 return None
             if token.text in ("(", ")"):
                 continue  # "của Tập đoàn RAND (Mỹ)": a bracketed country inside the affiliation
-            if not (token.is_word or self.in_date(token)) or (
-                (cue := self.v.cues.match(self.tokens, k)) and cue[1][1] != "weak"
-            ):
+            if not (token.is_word or self.in_date(token)) or self.strong_cue(k):
                 return None
         return None
 
@@ -282,7 +293,7 @@ def find_statements(
     p = _Paragraph(text, tokens, mentions, quotes, dates, v)
     found: list[Found] = []
     previous_had_statement = continues_previous
-    starts = [t.start for t in tokens]
+    starts = p.starts
     for s, e in sentence_spans(text, quotes):
         first, last = bisect_left(starts, s), bisect_left(starts, e)
         here = _theo(p, first, last, (s, e)) + _cued(p, first, last, (s, e))
@@ -372,7 +383,7 @@ def _past_frame(p: _Paragraph, j: int, last: int) -> int:
         if (
             p.in_quote(token.start)
             or (token.text in (".", ";") and not p.in_date(token))  # not "tối 18.8"
-            or (token.key in p.v.cues.starts and p.v.cues.match(p.tokens, k))
+            or p.cue(k)
         ):
             return j
     return j
@@ -383,11 +394,7 @@ def _person_speaks_at(p: _Paragraph, k: int, last: int) -> bool:
     mention = p.mention_at(k)
     if mention is None or mention.kind != "person":
         return False
-    for i in range(mention.last_token, min(last, mention.last_token + 4)):
-        token = p.tokens[i]
-        if token.key in p.v.cues.starts and p.v.cues.match(p.tokens, i):
-            return True
-    return False
+    return any(p.cue(i) for i in range(mention.last_token, min(last, mention.last_token + 4)))
 
 
 def _metonym(mention: Mention) -> bool:
@@ -494,12 +501,7 @@ def _apposition_start(p: _Paragraph, pos: int, first: int) -> int | None:
         if (
             (p.in_quote(token.start) and not p.in_short_quote(token.start))
             or (token.text in (".", ";") and p.tokens[k + 1].start > token.end)  # not "R.Politik"
-            or (
-                k < end
-                and (cue := p.v.cues.match(p.tokens, k))
-                and cue[1][1] != "weak"
-                and not _participle(p, k, k + cue[0])
-            )
+            or (k < end and p.strong_cue(k) and not _participle(p, k, None))
         ):
             break  # another reporting verb: another clause, not an apposition
         if token.text not in (",", "-", "–", "—") or k + 1 > end:
@@ -523,7 +525,7 @@ def _participle(p: _Paragraph, cue: int, after: int | None) -> bool:
     """``X, phát biểu tại …, tuyên bố``: a reporting verb right after a comma and before a
     frame describes X on the occasion; the verb after the next comma reports."""
     if after is None:
-        match = p.v.cues.match(p.tokens, cue) if p.tokens[cue].key in p.v.cues.starts else None
+        match = p.cue(cue)
         if match is None:
             return False
         after = cue + match[0]
@@ -675,9 +677,7 @@ def _attribute(
                 p.in_quote(start) or p.in_quote(end - 1) or not tail or long_enough
             ):
                 start, end, kind = p.classify(start, end)
-                comma = next(
-                    (k for k in range(after, last) if p.tokens[k].text == ","), None
-                )  # "…", ông X nói với phóng viên khi …, song thừa nhận …
+                comma = p.next_comma(after, last)  # "…", ông X nói … khi …, song thừa nhận …
                 if _goes_on(p, after, last) or (comma is not None and _goes_on(p, comma, last)):
                     # ""…", bà X nói, đồng thời cho biết …": one statement of one speaker
                     end = p.trim(start, sentence[1])[1]
@@ -733,10 +733,7 @@ def _next_speaker(p: _Paragraph, after: int, last: int, sentence_end: int) -> in
         if (
             mention is not None
             and mention.kind in ("person", "role", "pronoun")
-            and any(
-                p.tokens[j].key in p.v.cues.starts and p.v.cues.match(p.tokens, j)
-                for j in range(mention.last_token, last)
-            )
+            and any(p.cue(j) for j in range(mention.last_token, last))
         ):
             return p.tokens[k].start
     return sentence_end
@@ -766,17 +763,13 @@ def _before_time_frame(p: _Paragraph, start: int, end: int) -> int:
 
 def _reports_later(p: _Paragraph, after: int, last: int) -> bool:
     """Past the next comma, a reporting verb (not in a quotation) in the sentence."""
-    comma = next((k for k in range(after, last) if p.tokens[k].text == ","), None)
+    comma = p.next_comma(after, last)
     if comma is None or any(
         t.key == _RANG_ONLY or t.text == ":" or p.in_quote(t.start) for t in p.tokens[after:comma]
     ):
         return False  # "X, người …, nói với phóng viên rằng …": this verb reports
     return any(
-        p.tokens[k].key in p.v.cues.starts
-        and not p.in_quote(p.tokens[k].start)
-        and (cue := p.v.cues.match(p.tokens, k)) is not None
-        and cue[1][1] != "weak"
-        for k in range(comma + 1, last)
+        not p.in_quote(p.tokens[k].start) and p.strong_cue(k) for k in range(comma + 1, last)
     )
 
 
@@ -789,9 +782,7 @@ def _goes_on(p: _Paragraph, after: int, last: int) -> bool:
     while k < last and p.tokens[k].key in _LINKS and links < 2:
         k += 1
         links += 1
-    if k >= last or p.tokens[k].key not in p.v.cues.starts:
-        return False
-    cue = p.v.cues.match(p.tokens, k)
+    cue = p.cue(k) if k < last else None
     if cue is None:
         return False
     if links and cue[1][1] != "weak":
