@@ -461,6 +461,8 @@ class _Extractor:
                 ):
                     self.story_day = d.period
         if dated:
+            said = [d for d in spoken if d.period is not None and d.kind != "vague"]
+            own = [d for d in dated if not _in_relative_clause(t, d, s)]
             speaks = any(
                 t.tokens[k].key in cue_starts
                 and cues.match(t.tokens, k)
@@ -475,13 +477,11 @@ class _Extractor:
                     and not any(a <= m.start < b for a, b in contents)
                 ):
                     key = ("person", self.people.canonical(m.name))
-                    said = [d for d in spoken if d.period is not None and d.kind != "vague"]
                     if m is subject and speaks and said and key not in spoke_here:
                         # "Phát biểu tại Phòng Bầu dục cùng ngày, ông X gửi lời cảm ơn …":
                         # the day the text gives for X's words there (not for a meeting)
                         near = min(said, key=lambda d: abs(d.start - m.start))
                         self.speaker_last[key] = near.period  # type: ignore[assignment]
-                    own = [d for d in dated if not _in_relative_clause(t, d, s)]
                     if not own:
                         continue  # "X, người tới Jeddah từ hôm qua, …": the clause's day
                     self.mention_last.setdefault(key, own[-1].period)  # type: ignore[arg-type]

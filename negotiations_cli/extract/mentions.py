@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..text import fold, latin_name, looks_vietnamese, tone_key, vietnamese_syllable
+from .people import NAME_SUFFIXES
 from .vocab import Place, Token, Vocab, tokenize, vocab
 
 __all__ = ["Mention", "find_mentions"]
@@ -20,7 +21,7 @@ __all__ = ["Mention", "find_mentions"]
 MentionKind = Literal["person", "role", "pronoun", "organization", "unnamed", "media", "place"]
 
 _DEMONSTRATIVES = frozenset(tone_key(w) for w in ("này", "ấy", "đó"))
-_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})  # "Donald Trump Jr."
+_SUFFIXES = frozenset(NAME_SUFFIXES)
 _NAME_PARTICLES = frozenset(
     {"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "du", "le", "la"}
 )

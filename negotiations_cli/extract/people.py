@@ -15,7 +15,7 @@ from functools import cache
 from ..text import fold, fold_key, looks_vietnamese, plain_latin, words
 from .vocab import vocab
 
-__all__ = ["ArticlePeople", "PersonFacts"]
+__all__ = ["NAME_SUFFIXES", "ArticlePeople", "PersonFacts"]
 
 
 @dataclass
@@ -162,7 +162,8 @@ def _initials(parts: list[str]) -> bool:
     return all(len(p) <= 2 for p in parts[:-1])
 
 
-_SUFFIX = re.compile(r"\s+(Jr|Sr|Jnr|Snr)\.?$")
+NAME_SUFFIXES = ("Jr", "Sr", "Jnr", "Snr")  # "Donald Trump Jr."
+_SUFFIX = re.compile(rf"\s+({'|'.join(NAME_SUFFIXES)})\.?$")
 
 
 def _same_suffixed(known: str, name: str) -> bool:

@@ -252,10 +252,8 @@ def _opening_frame(tokens: list[Token], at: int, end: int) -> bool:
             return False
         k += 1
     # up to what anyone says: "Tại Washington, bà X cho biết vòng đàm phán …" is no venue
-    clause_end = next(
-        (j for j in range(k + 1, _until_said(tokens, k + 1)) if tokens[j].text == ","),
-        _until_said(tokens, k + 1),
-    )
+    said = _until_said(tokens, k + 1)
+    clause_end = next((j for j in range(k + 1, said) if tokens[j].text == ","), said)
     return k < len(tokens) and _meeting_between(tokens, k + 1, clause_end)
 
 

@@ -90,6 +90,13 @@ class PhraseTable(Generic[V]):
         if keys:
             self.blocked.setdefault(keys[0], []).append(keys)
 
+    def add_line(self, line: str, value: V) -> None:
+        """A lexicon line: "!phrase" hides the entries inside that phrase, else an entry."""
+        if line.startswith("!"):
+            self.block(line[1:])
+        else:
+            self.add(line, value)
+
     def _inside_blocked(self, tokens: list[Token], i: int, length: int) -> bool:
         """A blocked phrase overlaps ``tokens[i : i + length]``."""
         for start in range(max(0, i - 2), i + length):
@@ -217,17 +224,14 @@ def _table(lines: Any, value: Any = None) -> PhraseTable[Any]:
     """A table of ``lines``; a line "!phrase" hides the entries inside that phrase."""
     table: PhraseTable[Any] = PhraseTable()
     for line in lines:
-        if line.startswith("!"):
-            table.block(line[1:])
-        else:
-            table.add(line, line if value is None else value)
+        table.add_line(line, line if value is None else value)
     return table
 
 
 def _table_of(rows: list[tuple[str, str]]) -> PhraseTable[str]:
     table: PhraseTable[str] = PhraseTable()
     for phrase, flag in rows:
-        table.add(phrase, flag)
+        table.add_line(phrase, flag)
     return table
 
 
@@ -282,10 +286,7 @@ def vocab() -> Vocab:
             honorifics.add(phrase, gender)
     cues: PhraseTable[tuple[str, str]] = PhraseTable()
     for phrase, flag in _tabbed("cues.txt"):
-        if phrase.startswith("!"):
-            cues.block(phrase[1:])  # "nói chuyện": no "nói" inside
-        else:
-            cues.add(phrase, (phrase, flag))
+        cues.add_line(phrase, (phrase, flag))  # "!nói chuyện": no "nói" inside
     classes = load_json("role_classes.json")
     by_name = {place.name: place for place in places.entries.values()}
     return Vocab(
